@@ -32,4 +32,7 @@ public sealed record RunInfo
 
     /// <summary>Id of the parent run for a sweep point, or null.</summary>
     public string? ParentRunId { get; init; }
+
+    /// <summary>True when this start continues an interrupted run in the same folder.</summary>
+    public bool Resumed { get; init; }
 }

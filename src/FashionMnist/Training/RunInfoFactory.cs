@@ -1,0 +1,92 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using FashionMnist.Data;
+using FashionMnist.Experiments;
+using FashionMnist.Tracking;
+
+namespace FashionMnist.Training;
+
+/// <summary>Builds the identity of a run: experiment and run names, flattened parameters, tags and a Markdown note.</summary>
+public sealed class RunInfoFactory
+{
+    /// <summary>
+    /// Returns the experiment name: <c>tracking.experiment</c>, else <c>MLFLOW_EXPERIMENT_NAME</c>, else the
+    /// experiment file's name without extension, else <c>fashion-mnist</c>.
+    /// </summary>
+    public string ExperimentName(RunRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Experiment.Tracking.Experiment))
+            return request.Experiment.Tracking.Experiment!;
+        var fromEnvironment = Environment.GetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            return fromEnvironment;
+        return request.SourcePath is null ? "fashion-mnist" : Path.GetFileNameWithoutExtension(request.SourcePath);
+    }
+
+    public RunInfo Create(RunRequest request, RunPaths paths, IReadOnlyList<DataFile> dataFiles, bool resumed)
+    {
+        var experiment = request.Experiment;
+        var runName = request.RunName ?? experiment.Tracking.RunName ?? RunNames.Default(request.SourcePath, request.Overrides);
+        var tags = new Dictionary<string, string>(StandardTags(experiment, dataFiles));
+        foreach (var (key, value) in experiment.Tracking.Tags)
+            tags[key] = value;
+
+        return new RunInfo
+        {
+            RunId = paths.RunId,
+            RunDirectory = paths.Directory,
+            ExperimentName = ExperimentName(request),
+            RunName = runName,
+            SourceFile = request.SourcePath is null ? null : Path.GetFullPath(request.SourcePath),
+            Parameters = ExperimentFlattener.Flatten(experiment),
+            Tags = tags,
+            Note = Describe(experiment, request),
+            StartTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            ParentRunId = request.ParentRunId,
+            Resumed = resumed,
+        };
+    }
+
+    private static Dictionary<string, string> StandardTags(Experiment experiment, IReadOnlyList<DataFile> dataFiles)
+    {
+        var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Environment.ProcessorCount;
+        var tags = new Dictionary<string, string>
+        {
+            ["fashion_mnist.version"] = InformationalVersion(typeof(RunInfoFactory).Assembly),
+            ["torchsharp.version"] = InformationalVersion(typeof(TorchSharp.torch).Assembly),
+            ["dotnet.version"] = RuntimeInformation.FrameworkDescription,
+            ["host.os"] = RuntimeInformation.OSDescription,
+            ["host.cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["training.threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var file in dataFiles)
+        {
+            tags[$"data.md5.{Path.GetFileName(file.Path)}"] = file.Md5;
+            tags[$"data.verified.{Path.GetFileName(file.Path)}"] = file.Verified ? "true" : "false";
+        }
+        return tags;
+    }
+
+    private static string InformationalVersion(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    private static string Describe(Experiment experiment, RunRequest request)
+    {
+        var note = new StringBuilder();
+        note.AppendLine($"**{experiment.Model.Name}** trained with **{experiment.Optimizer.Name}** " +
+                        $"(lr {experiment.Optimizer.Lr}) and the **{experiment.Schedule.Name}** schedule " +
+                        $"for {experiment.Training.Epochs} epochs at batch size {experiment.Training.BatchSize}.");
+        note.AppendLine();
+        note.AppendLine($"- Data: {experiment.Data.Format}, dev fraction {experiment.Data.DevFraction} " +
+                        $"({experiment.Data.Split} split), pixels {experiment.Data.Scale}");
+        note.AppendLine($"- Seed {experiment.Training.Seed}");
+        if (request.SourcePath is not null)
+            note.AppendLine($"- Experiment file: `{request.SourcePath}`");
+        if (request.Overrides.Count > 0)
+            note.AppendLine($"- Overrides: `{string.Join("`, `", request.Overrides)}`");
+        return note.ToString();
+    }
+}
