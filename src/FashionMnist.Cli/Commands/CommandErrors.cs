@@ -14,7 +14,7 @@ internal static class CommandErrors
         {
             ExperimentValidationException => (ExitCodes.ConfigurationError, "Invalid experiment"),
             UnknownComponentException => (ExitCodes.ConfigurationError, "Invalid experiment"),
-            ArgumentException => (ExitCodes.ConfigurationError, "Invalid setting"),
+
             DataException => (ExitCodes.DataError, "Data error"),
             OperationCanceledException => (ExitCodes.Interrupted, "Interrupted"),
             _ => (ExitCodes.TrainingFailed, "Failed"),
