@@ -64,8 +64,7 @@ public sealed class MisclassifiedGrid
 
         for (var i = 0; i < selected.Count; i++)
         {
-            var x = Padding + i % columns * (tile + Padding);
-            var y = TitleHeight + i / columns * (tile + CaptionHeight + Padding);
+            var (x, y) = TileOrigin(i, columns, Scale);
             var index = selected[i];
             DrawImage(canvas, images, index, new SKRect(x, y, x + tile, y + tile));
             DrawCaption(canvas, text, x, y + tile, tile, images.Labels[index], predictedLabels[index]);
@@ -77,6 +76,14 @@ public sealed class MisclassifiedGrid
     /// <summary>Renders the grid and writes it to <paramref name="path"/>, creating its folder.</summary>
     public void Save(ImageSet images, IReadOnlyList<int> predictedLabels, string path) =>
         PngFile.Write(RenderPng(images, predictedLabels), path);
+
+    /// <summary>Returns the top-left pixel of the image at <paramref name="position"/> in the grid.</summary>
+    internal static (float X, float Y) TileOrigin(int position, int columns, int scale)
+    {
+        var tile = ImageSet.Width * scale;
+        return (Padding + position % columns * (tile + Padding),
+            TitleHeight + position / columns * (tile + CaptionHeight + Padding));
+    }
 
     /// <summary>Returns the indices of the first <paramref name="max"/> images whose prediction is wrong.</summary>
     internal static List<int> SelectMisclassified(byte[] labels, IReadOnlyList<int> predicted, int max)
