@@ -51,7 +51,8 @@ internal sealed record AxisScale(double Min, double Max, double Step)
 
     /// <summary>Returns the position of <paramref name="value"/> between <paramref name="start"/> (at Min) and
     /// <paramref name="end"/> (at Max) in pixels.</summary>
-    public float Map(double value, float start, float end) => (float)(start + (value - Min) / (Max - Min) * (end - start));
+    public float Map(double value, float start, float end) =>
+        (float)(start + (value - Min) / (Max - Min) * (end - start));
 
     /// <summary>Formats a tick value with as many decimals as the step needs.</summary>
     public string Format(double value)
@@ -64,7 +65,13 @@ internal sealed record AxisScale(double Min, double Max, double Step)
     {
         var exponent = Math.Floor(Math.Log10(rough));
         var fraction = rough / Math.Pow(10, exponent);
-        var nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
+        double nice = 10;
+        if (fraction < 1.5)
+            nice = 1;
+        else if (fraction < 3)
+            nice = 2;
+        else if (fraction < 7)
+            nice = 5;
         return nice * Math.Pow(10, exponent);
     }
 }

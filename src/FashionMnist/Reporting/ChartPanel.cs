@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace FashionMnist.Reporting;
 
 /// <summary>
-/// One chart area with a frame, grid, ticks and axis labels; maps data values to pixels inside
+/// One chart area with a frame, grid, ticks and axis labels. It maps data values to pixels inside
 /// <see cref="Plot"/>.
 /// </summary>
 internal sealed class ChartPanel(SKRect plot, AxisScale x, AxisScale y, PlotText text)
@@ -51,7 +51,7 @@ internal sealed class ChartPanel(SKRect plot, AxisScale x, AxisScale y, PlotText
     }
 
     /// <summary>
-    /// Draws a line through the finite points of a series with a dot on each; a NaN or infinite value breaks the
+    /// Draws a line through the finite points of a series, with a dot on each. A NaN or infinite value breaks the
     /// line, so a missing epoch leaves a gap instead of a misleading straight segment.
     /// </summary>
     public void DrawSeries(SKCanvas canvas, IReadOnlyList<(double X, double Y)> points, SKColor color, bool dashed)

@@ -32,7 +32,7 @@ public sealed class ClassificationReport
         MacroF1 = MeanOrZero(present.Select(c => c.F1));
     }
 
-    /// <summary>Class names indexed by label; <see cref="ImageSet.ClassNames"/> unless given.</summary>
+    /// <summary>Class names indexed by label, by default <see cref="ImageSet.ClassNames"/>.</summary>
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>Number of classes, the side of the confusion matrix.</summary>
@@ -75,7 +75,7 @@ public sealed class ClassificationReport
     /// <param name="trueLabels">True class index of each image, 0 to class count − 1.</param>
     /// <param name="predictedLabels">Predicted class index of each image, same length.</param>
     /// <param name="logProbabilities">Row-major [images × classes] natural-log probabilities, or null.</param>
-    /// <param name="classNames">Class names; <see cref="ImageSet.ClassNames"/> when null.</param>
+    /// <param name="classNames">Class names, or null for <see cref="ImageSet.ClassNames"/>.</param>
     /// <exception cref="ArgumentException">Lengths differ, a label is out of range, or there are no labels.
     /// </exception>
     public static ClassificationReport Compute(
@@ -90,8 +90,8 @@ public sealed class ClassificationReport
             throw new ArgumentException("No labels to score: the true-label list is empty.", nameof(trueLabels));
         if (predictedLabels.Count != trueLabels.Count)
             throw new ArgumentException(
-                $"{predictedLabels.Count} predicted labels do not match {trueLabels.Count} true labels; " +
-                "pass one prediction per image.", nameof(predictedLabels));
+                $"{predictedLabels.Count} predicted labels do not match {trueLabels.Count} true labels. " +
+                "Pass one prediction per image.", nameof(predictedLabels));
 
         var matrix = NewMatrix(classCount);
         for (var i = 0; i < trueLabels.Count; i++)
@@ -148,7 +148,7 @@ public sealed class ClassificationReport
         if (logProbabilities.Count != trueLabels.Count * classCount)
             throw new ArgumentException(
                 $"{logProbabilities.Count} log-probabilities do not make {trueLabels.Count} rows of {classCount} " +
-                "classes; pass the model's [images × classes] output in row-major order.", nameof(logProbabilities));
+                "classes. Pass the model's [images × classes] output in row-major order.", nameof(logProbabilities));
 
         var sum = 0.0;
         for (var i = 0; i < trueLabels.Count; i++)

@@ -19,7 +19,7 @@ public static class ClassificationReportWriter
 
     /// <summary>
     /// Writes the confusion matrix as CSV: a header row "true \ predicted" followed by the class names, then one
-    /// row per true class starting with its name. Creates the parent folder; overwrites the file.
+    /// row per true class starting with its name. Creates the parent folder and overwrites the file.
     /// </summary>
     public static void WriteConfusionMatrixCsv(ClassificationReport report, string path)
     {
@@ -40,10 +40,10 @@ public static class ClassificationReportWriter
     }
 
     /// <summary>
-    /// Writes the report as CSV with the columns class, precision, recall, f1, support: one row per class, a
-    /// "macro avg" row whose support is the image count, and an "accuracy" row (as in scikit-learn's
-    /// classification report) with the accuracy in the f1 column and the precision and recall left empty.
-    /// Creates the parent folder; overwrites the file.
+    /// Writes the report as CSV with the columns class, precision, recall, f1 and support. It has one row per
+    /// class and a "macro avg" row whose support is the image count. The last row, "accuracy", follows
+    /// scikit-learn's classification report: the accuracy is in the f1 column and precision and recall are empty.
+    /// Creates the parent folder and overwrites the file.
     /// </summary>
     public static void WriteCsv(ClassificationReport report, string path)
     {
@@ -63,7 +63,7 @@ public static class ClassificationReportWriter
     /// <summary>
     /// Writes the report as indented JSON with the fields count, correct, accuracy, logLoss (null when unknown or
     /// not finite), macroAverage {precision, recall, f1}, classes [{index, name, precision, recall, f1, support,
-    /// predicted}] and confusionMatrix {classNames, rows}. Creates the parent folder; overwrites the file.
+    /// predicted}] and confusionMatrix {classNames, rows}. Creates the parent folder and overwrites the file.
     /// </summary>
     public static void WriteJson(ClassificationReport report, string path)
     {

@@ -5,9 +5,9 @@ using SkiaSharp;
 namespace FashionMnist.Reporting;
 
 /// <summary>
-/// Draws a confusion matrix as a PNG heat map: rows are true classes, columns predicted classes, each cell shows
-/// its count, and its colour runs from near white (0) to dark blue (the largest count), as the colour bar on the
-/// right shows.
+/// Draws a confusion matrix as a PNG heat map whose rows are true classes and whose columns are predicted
+/// classes. Each cell shows its count. Its colour runs from near white (0) to dark blue (the largest count), and
+/// a colour bar on the right shows the scale.
 /// </summary>
 public sealed class ConfusionMatrixPlot
 {
@@ -15,16 +15,16 @@ public sealed class ConfusionMatrixPlot
     private const float LabelSize = 13;
     private const float ColourBarSpace = 110;
 
-    /// <summary>Image width in pixels; default 900.</summary>
+    /// <summary>Image width in pixels. Default: 900.</summary>
     public int Width { get; init; } = 900;
 
-    /// <summary>Image height in pixels; default 820.</summary>
+    /// <summary>Image height in pixels. Default: 820.</summary>
     public int Height { get; init; } = 820;
 
-    /// <summary>Title drawn above the matrix; default "Confusion matrix".</summary>
+    /// <summary>Title drawn above the matrix. Default: "Confusion matrix".</summary>
     public string Title { get; init; } = "Confusion matrix";
 
-    /// <summary>Font for all text; default <see cref="PlotFont.Default"/>.</summary>
+    /// <summary>Font for all text. Default: <see cref="PlotFont.Default"/>.</summary>
     public PlotFont Font { get; init; } = PlotFont.Default;
 
     /// <summary>Renders the confusion matrix of <paramref name="report"/> as PNG bytes.</summary>

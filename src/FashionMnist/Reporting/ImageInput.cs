@@ -38,12 +38,13 @@ public sealed class ImageInput
     /// Fashion-MNIST's form.
     /// </summary>
     /// <remarks>
-    /// Steps: transparent pixels are composited over white; colours become grey with the ITU-R BT.601 luma weights
-    /// (0.299 R + 0.587 G + 0.114 B); the picture is inverted when its background is light; and it is scaled so
-    /// that its longer side is 28 pixels, by averaging the source pixels that each output pixel covers, centred
-    /// and padded with the background grey to 28×28. The background counts as light when the mean grey of the
-    /// picture's border (a ring 1/28 of the shorter side wide, at least 1 pixel) is above 127.5, because
-    /// Fashion-MNIST shows light garments on black while photos and drawings usually show dark ones on white.
+    /// Transparent pixels are first composited over white. Colours become grey with the ITU-R BT.601 luma weights
+    /// (0.299 R + 0.587 G + 0.114 B). The picture is inverted when its background is light. It is then scaled so
+    /// that its longer side is 28 pixels, each output pixel being the mean of the source area it covers, and
+    /// centred and padded with the background grey to 28×28. The background counts as light when the mean grey of
+    /// the picture's border is above 127.5. The border is a ring 1/28 of the shorter side wide, at least 1 pixel.
+    /// Inverting light backgrounds is needed because Fashion-MNIST shows light garments on black, while photos
+    /// and drawings usually show dark garments on white.
     /// </remarks>
     /// <exception cref="DataException">The file is missing, is not a picture, or is too large.</exception>
     public static ImageInput FromPng(string path)
@@ -60,12 +61,12 @@ public sealed class ImageInput
         var height = codec.Info.Height;
         if (width < 1 || height < 1 || (long)width * height > MaxSourcePixels)
             throw new DataException(
-                $"'{path}' is {width}×{height} pixels; pictures up to {MaxSourcePixels / 1_000_000} megapixels are " +
-                "accepted. Crop or shrink the picture to the garment.");
+                $"'{path}' is {width}×{height} pixels, but pictures up to {MaxSourcePixels / 1_000_000} " +
+                "megapixels are accepted. Crop or shrink the picture to the garment.");
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = SKBitmap.Decode(codec, info)
-            ?? throw new DataException($"'{path}' could not be decoded; the file may be truncated or damaged.");
+            ?? throw new DataException($"'{path}' could not be decoded. The file may be truncated or damaged.");
 
         var grey = ToGrey(bitmap.GetPixelSpan(), width * height);
         var pixels = ToFashionMnist(grey, width, height, out var inverted);
@@ -76,7 +77,7 @@ public sealed class ImageInput
     /// Parses one row of a Kaggle Fashion-MNIST CSV file: either 785 values (the label 0–9, then 784 pixels) or
     /// 784 pixel values, each a whole number from 0 to 255, separated by commas.
     /// </summary>
-    /// <param name="line">The row's text; surrounding white space and a trailing carriage return are ignored.</param>
+    /// <param name="line">The row's text. Surrounding white space and a trailing carriage return are ignored.</param>
     /// <param name="source">Where the row came from, used in messages, for example "test.csv:12".</param>
     /// <exception cref="DataException">The row is a header, has the wrong number of values, or has a value that
     /// is not a valid pixel or label.</exception>
@@ -84,18 +85,18 @@ public sealed class ImageInput
     {
         var fields = line.Trim().Split(',');
         if (fields.Length == 1 && fields[0].Trim().Length == 0)
-            throw new DataException($"{source} is empty; pass a row of 784 or 785 comma-separated numbers.");
+            throw new DataException($"{source} is empty. Pass a row of 784 or 785 comma-separated numbers.");
 
         var first = fields[0].Trim().Trim('"');
         if (first.Equals("label", StringComparison.OrdinalIgnoreCase)
             || first.StartsWith("pixel", StringComparison.OrdinalIgnoreCase))
-            throw new DataException($"{source} is the CSV header (it starts with '{first}'); pass a data row.");
+            throw new DataException($"{source} is the CSV header (it starts with '{first}'). Pass a data row.");
 
         var hasLabel = fields.Length == ImageSet.PixelsPerImage + 1;
         if (!hasLabel && fields.Length != ImageSet.PixelsPerImage)
             throw new DataException(
-                $"{source} has {fields.Length} values; expected {ImageSet.PixelsPerImage + 1} (the label, then " +
-                $"{ImageSet.PixelsPerImage} pixels, as in the Kaggle CSV files) or {ImageSet.PixelsPerImage} " +
+                $"{source} has {fields.Length} values, but {ImageSet.PixelsPerImage + 1} are expected (the label, " +
+                $"then {ImageSet.PixelsPerImage} pixels, as in the Kaggle CSV files) or {ImageSet.PixelsPerImage} " +
                 "(pixels only).");
 
         int? label = hasLabel ? ParseLabel(fields[0], source) : null;
@@ -191,7 +192,7 @@ public sealed class ImageInput
 
     /// <summary>
     /// For each of the <paramref name="outputCount"/> output pixels along one axis, lists the source pixels it
-    /// covers with the covered length; the picture is centred, so the overhang is split on both sides.
+    /// covers with the covered length. The picture is centred, so the overhang is split on both sides.
     /// </summary>
     private static AxisCoverage[] Coverage(int sourceLength, double span, int outputCount)
     {

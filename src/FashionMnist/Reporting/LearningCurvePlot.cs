@@ -5,7 +5,7 @@ namespace FashionMnist.Reporting;
 
 /// <summary>
 /// Draws learning curves as a PNG: a loss panel and an accuracy panel, each with train and dev values per epoch,
-/// and a legend on the right. One run uses one colour for train and another for dev; several runs (for comparing
+/// and a legend on the right. One run uses one colour for train and another for dev. Several runs (for comparing
 /// them) get one colour each, with train drawn solid and dev dashed. NaN values, such as the dev metrics of a
 /// run without a dev set, are skipped.
 /// </summary>
@@ -14,16 +14,16 @@ public sealed class LearningCurvePlot
     private const float LegendWidth = 210;
     private const float TitleHeight = 44;
 
-    /// <summary>Image width in pixels; default 1200.</summary>
+    /// <summary>Image width in pixels. Default: 1200.</summary>
     public int Width { get; init; } = 1200;
 
-    /// <summary>Image height in pixels; default 500.</summary>
+    /// <summary>Image height in pixels. Default: 500.</summary>
     public int Height { get; init; } = 500;
 
-    /// <summary>Title drawn above both panels; default "Learning curves".</summary>
+    /// <summary>Title drawn above both panels. Default: "Learning curves".</summary>
     public string Title { get; init; } = "Learning curves";
 
-    /// <summary>Font for all text; default <see cref="PlotFont.Default"/>.</summary>
+    /// <summary>Font for all text. Default: <see cref="PlotFont.Default"/>.</summary>
     public PlotFont Font { get; init; } = PlotFont.Default;
 
     /// <summary>Renders the curves of one run as PNG bytes.</summary>
@@ -55,7 +55,8 @@ public sealed class LearningCurvePlot
         return PngFile.Encode(surface);
     }
 
-    /// <summary>Renders the curves of one run and writes them to <paramref name="path"/>, creating its folder.</summary>
+    /// <summary>Renders the curves of one run and writes them to <paramref name="path"/>, creating its folder.
+    /// </summary>
     public void Save(IReadOnlyList<EpochMetrics> epochs, string path) => PngFile.Write(RenderPng(epochs), path);
 
     /// <summary>Renders the curves of several runs and writes them to <paramref name="path"/>, creating its folder.
@@ -99,7 +100,8 @@ public sealed class LearningCurvePlot
             using var dash = entry.Dashed ? SKPathEffect.CreateDash([7, 5], 0) : null;
             using var paint = new SKPaint
             {
-                Color = entry.Color, StrokeWidth = 3, IsAntialias = true, Style = SKPaintStyle.Stroke, PathEffect = dash,
+                Color = entry.Color, StrokeWidth = 3, IsAntialias = true, Style = SKPaintStyle.Stroke,
+                PathEffect = dash,
             };
             canvas.DrawLine(area.Left + 10, y, area.Left + 44, y, paint);
             text.DrawMiddle(canvas, Shorten(text, entry.Label, area.Width - 64), area.Left + 52, y, 13,

@@ -15,24 +15,24 @@ public sealed class MisclassifiedGrid
     private const float TitleHeight = 44;
     private const float CaptionSize = 12;
 
-    /// <summary>Maximum number of images drawn, the first misclassified ones in set order; default 36.</summary>
+    /// <summary>Maximum number of images drawn, the first misclassified ones in set order. Default: 36.</summary>
     public int MaxImages { get; init; } = 36;
 
-    /// <summary>Images per row; default 6.</summary>
+    /// <summary>Images per row. Default: 6.</summary>
     public int Columns { get; init; } = 6;
 
-    /// <summary>Whole-number enlargement of each 28×28 image; default 4, giving 112×112 pixels.</summary>
+    /// <summary>Whole-number enlargement of each 28×28 image. Default: 4, giving 112×112 pixels.</summary>
     public int Scale { get; init; } = 4;
 
-    /// <summary>Title drawn above the grid; default "Misclassified test images".</summary>
+    /// <summary>Title drawn above the grid. Default: "Misclassified test images".</summary>
     public string Title { get; init; } = "Misclassified test images";
 
-    /// <summary>Font for all text; default <see cref="PlotFont.Default"/>.</summary>
+    /// <summary>Font for all text. Default: <see cref="PlotFont.Default"/>.</summary>
     public PlotFont Font { get; init; } = PlotFont.Default;
 
     /// <summary>
     /// Renders the first <see cref="MaxImages"/> images of <paramref name="images"/> whose predicted label differs
-    /// from the true label as PNG bytes. With none misclassified, the image says so.
+    /// from the true label as PNG bytes. When none is misclassified, the image shows a note instead.
     /// </summary>
     /// <param name="images">Labelled images, usually the test set.</param>
     /// <param name="predictedLabels">Predicted class index of each image, in the same order.</param>
@@ -44,7 +44,7 @@ public sealed class MisclassifiedGrid
         if (predictedLabels.Count != images.Count)
             throw new ArgumentException(
                 $"{predictedLabels.Count} predicted labels do not match the {images.Count} images of " +
-                $"{images.Source}; pass one prediction per image.", nameof(predictedLabels));
+                $"{images.Source}. Pass one prediction per image.", nameof(predictedLabels));
 
         var selected = SelectMisclassified(images.Labels, predictedLabels, MaxImages);
         var tile = ImageSet.Width * Scale;
@@ -133,10 +133,10 @@ public sealed class MisclassifiedGrid
     private void CheckSettings()
     {
         if (MaxImages < 1 || MaxImages > 1000)
-            throw new ArgumentException($"MaxImages is {MaxImages}; use 1 to 1000.");
+            throw new ArgumentException($"MaxImages is {MaxImages}. Use 1 to 1000.");
         if (Columns < 1 || Columns > 50)
-            throw new ArgumentException($"Columns is {Columns}; use 1 to 50.");
+            throw new ArgumentException($"Columns is {Columns}. Use 1 to 50.");
         if (Scale < 1 || Scale > 16)
-            throw new ArgumentException($"Scale is {Scale}; use a whole number from 1 to 16.");
+            throw new ArgumentException($"Scale is {Scale}. Use a whole number from 1 to 16.");
     }
 }

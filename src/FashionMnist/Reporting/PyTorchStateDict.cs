@@ -56,8 +56,8 @@ public static class PyTorchStateDict
 
     /// <summary>
     /// Copies the tensors in <paramref name="path"/> into the parameters and buffers of <paramref name="module"/>.
-    /// Every key of the module must be in the file with the same shape and element type, and the file may hold no
-    /// other key; otherwise nothing is copied.
+    /// Every key of the module must be in the file with the same shape and element type, and the file must contain
+    /// no other key. Otherwise nothing is copied.
     /// </summary>
     /// <exception cref="DataException">The file is missing, is not a PyTorch state dict, or does not match the
     /// module's keys, shapes or element types.</exception>

@@ -38,7 +38,8 @@ public class ClassificationReportWriterTests
 
         Assert.Equal(13, lines.Length);
         Assert.Equal("class,precision,recall,f1,support", lines[0]);
-        var expected = string.Create(CultureInfo.InvariantCulture, $"T-shirt/top,{2.0 / 3:R},0.5,{Report.Classes[0].F1:R},4");
+        var expected = string.Create(CultureInfo.InvariantCulture,
+            $"T-shirt/top,{2.0 / 3:R},0.5,{Report.Classes[0].F1:R},4");
         Assert.Equal(expected, lines[1]);
         Assert.Equal("Sandal,0,0,0,0", lines[6]);
         Assert.StartsWith("macro avg,", lines[11]);

@@ -39,7 +39,8 @@ public class ConfusionMatrixPlotTests
             var plot = new ConfusionMatrixPlot { Font = font };
             var png = new DecodedPng(plot.RenderPng(Matrix()));
 
-            // Row 0 holds the counts 0, 10, …, 90 in order; sample each cell's corner, away from its number.
+            // Row 0 contains the counts 0, 10, …, 90 in order.
+            // Each cell is sampled at its corner, away from its number.
             var lumas = Enumerable.Range(0, 10).Select(column =>
             {
                 var cell = plot.GetCellRect(0, column, ImageSet.ClassNames);
@@ -49,7 +50,7 @@ public class ConfusionMatrixPlotTests
             var darkest = DecodedPng.Luma(png[(int)diagonal.Left + 3, (int)diagonal.Top + 3]);
 
             for (var i = 1; i < lumas.Count; i++)
-                Assert.True(lumas[i] < lumas[i - 1], $"cell {i} luma {lumas[i]} not below cell {i - 1} {lumas[i - 1]}");
+                Assert.True(lumas[i] < lumas[i - 1], $"cell {i} luma {lumas[i]}, cell {i - 1} {lumas[i - 1]}");
             Assert.True(darkest < lumas[^1]);
             Assert.True(lumas[0] > 240, $"empty cell luma {lumas[0]}");
         }

@@ -109,7 +109,9 @@ public class LearningCurvePlotTests
     [Fact]
     public void NoEpochs_StillRenders()
     {
-        var png = new DecodedPng(new LearningCurvePlot { Font = PlotFont.None }.RenderPng(Array.Empty<FashionMnist.Tracking.EpochMetrics>()));
+        var noEpochs = Array.Empty<FashionMnist.Tracking.EpochMetrics>();
+
+        var png = new DecodedPng(new LearningCurvePlot { Font = PlotFont.None }.RenderPng(noEpochs));
 
         Assert.Equal(1200, png.Width);
         Assert.True(png.LumaVariance() > 10);
@@ -118,7 +120,9 @@ public class LearningCurvePlotTests
     [Fact]
     public void NoRuns_Rejected()
     {
-        Assert.Throws<ArgumentException>(() => new LearningCurvePlot().RenderPng(Array.Empty<LearningCurveSeries>()));
+        var plot = new LearningCurvePlot();
+
+        Assert.Throws<ArgumentException>(() => plot.RenderPng(Array.Empty<LearningCurveSeries>()));
     }
 
     [Fact]
