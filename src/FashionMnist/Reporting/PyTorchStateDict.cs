@@ -43,15 +43,23 @@ public static class PyTorchStateDict
             Directory.CreateDirectory(folder);
 
         var temporary = path + ".partial";
-        using (var scope = NewDisposeScope())
+        try
         {
-            using var pickled = new MemoryStream();
-            PyTorchPickler.PickleStateDict(pickled, OrderedStateDict(module), leaveOpen: true);
-            pickled.Position = 0;
-            using var file = File.Create(temporary);
-            RepackLikeTorchSave(pickled, file);
+            using (var scope = NewDisposeScope())
+            {
+                using var pickled = new MemoryStream();
+                PyTorchPickler.PickleStateDict(pickled, OrderedStateDict(module), leaveOpen: true);
+                pickled.Position = 0;
+                using var file = File.Create(temporary);
+                RepackLikeTorchSave(pickled, file);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>
