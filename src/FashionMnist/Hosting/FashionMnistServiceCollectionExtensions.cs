@@ -47,6 +47,7 @@ public static class FashionMnistServiceCollectionExtensions
         services.TryAddSingleton<ExperimentLoader>();
         services.TryAddSingleton<RunInfoFactory>();
         services.TryAddSingleton<Trainer>();
+        services.TryAddSingleton<RunReports>();
         services.TryAddSingleton<ExperimentRunner>();
         return services;
     }

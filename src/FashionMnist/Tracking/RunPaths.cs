@@ -34,6 +34,9 @@ public sealed class RunPaths
     /// <summary>Test-set confusion matrix, true class by predicted class.</summary>
     public string ConfusionMatrix => Path.Combine(Directory, "confusion_matrix.csv");
 
+    /// <summary>Per-class precision, recall and F1 on the test set, as JSON.</summary>
+    public string ClassificationReport => Path.Combine(Directory, "classification_report.json");
+
     /// <summary>Folder of the resumable checkpoint written after every epoch.</summary>
     public string Checkpoint => Path.Combine(Directory, "checkpoint");
 

@@ -25,6 +25,7 @@ public sealed class ExperimentRunner(
     IEnumerable<IMetricSinkFactory> sinkFactories,
     RunInfoFactory runInfoFactory,
     Trainer trainer,
+    RunReports reports,
     ILogger<ExperimentRunner> logger,
     ITrainingObserver? observer = null)
 {
@@ -190,7 +191,7 @@ public sealed class ExperimentRunner(
         state.Model.load(paths.BestWeights);
         var evaluation = Trainer.Evaluate(state.Model, test, training.EvalBatchSize, cancellationToken);
         var confusion = ConfusionMatrix(test.Set.Labels, evaluation.Predictions);
-        WriteConfusionMatrix(paths.ConfusionMatrix, confusion);
+        reports.Write(paths, state.Model, test.Set, evaluation.Predictions, history);
         logger.LogInformation("Test accuracy {Accuracy:F4}, test loss {Loss:F4} with the weights of epoch {Epoch}",
             evaluation.Accuracy, evaluation.Loss, progress.BestEpoch);
 
@@ -250,16 +251,6 @@ public sealed class ExperimentRunner(
             matrix[labels[i]][predictions[i]]++;
         return matrix;
     }
-
-    private static void WriteConfusionMatrix(string path, int[][] matrix)
-    {
-        var lines = new List<string> { "true_class," + string.Join(',', ImageSet.ClassNames.Select(Quote)) };
-        for (var i = 0; i < matrix.Length; i++)
-            lines.Add(Quote(ImageSet.ClassNames[i]) + "," + string.Join(',', matrix[i]));
-        File.WriteAllLines(path, lines);
-    }
-
-    private static string Quote(string name) => name.Contains(',') ? $"\"{name}\"" : name;
 
     private static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 }

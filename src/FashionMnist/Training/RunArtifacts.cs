@@ -11,6 +11,7 @@ public static class RunArtifacts
         string[] files =
         [
             paths.Experiment, paths.Metrics, paths.BestWeights, paths.BestWeightsPyTorch, paths.Final, paths.ConfusionMatrix,
+            paths.ClassificationReport,
         ];
         foreach (var file in files.Where(File.Exists))
             yield return file;
