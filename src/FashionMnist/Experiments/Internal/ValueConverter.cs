@@ -79,7 +79,7 @@ internal sealed class ValueConverter
                 _problems.Add(scalar, key, scalar.Value, "expected a finite number");
                 return false;
             }
-            value = type == typeof(float) ? (float)number : number;
+            value = type == typeof(float) ? (object)(float)number : number;
             return true;
         }
 
@@ -108,7 +108,7 @@ internal sealed class ValueConverter
             return false;
         }
 
-        value = type == typeof(int) ? (int)integer : integer;
+        value = type == typeof(int) ? (object)(int)integer : integer;
         return true;
     }
 
@@ -145,7 +145,7 @@ internal sealed class ValueConverter
     {
         value = null;
         if (node is not ConfigSequence sequence)
-            return Fail(node, key, $"a list such as [{Example(element)}, {Example(element)}]");
+            return Fail(node, key, $"a list such as {ExampleList(element)}");
 
         var items = new List<object?>();
         var ok = true;
@@ -235,9 +235,13 @@ internal sealed class ValueConverter
         return "a number";
     }
 
-    private static string Example(Type element) =>
-        element == typeof(int) || element == typeof(long) ? "1"
-        : element == typeof(double) || element == typeof(float) ? "0.5"
-        : element == typeof(bool) ? "true"
-        : "a";
+    private static string ExampleList(Type element)
+    {
+        var type = Nullable.GetUnderlyingType(element) ?? element;
+        if (type == typeof(int) || type == typeof(long))
+            return "[1, 2]";
+        if (type == typeof(double) || type == typeof(float) || type == typeof(object))
+            return "[0.1, 0.5]";
+        return type == typeof(bool) ? "[true, false]" : "[a, b]";
+    }
 }
