@@ -16,6 +16,8 @@ public class SweepExpanderTests
         },
     };
 
+    private static string Text(SweepPoint point) => string.Join(' ', point.Overrides);
+
     [Fact]
     public void Grid_EveryCombinationLastKeyFastest()
     {
@@ -30,7 +32,7 @@ public class SweepExpanderTests
                 "optimizer.lr=0.01 model.name=mlp",
                 "optimizer.lr=0.01 model.name=x y",
             ],
-            points.Select(p => string.Join(' ', p.Overrides)));
+            points.Select(Text));
         Assert.Equal(Enumerable.Range(0, 6), points.Select(p => p.Index));
     }
 
@@ -63,7 +65,7 @@ public class SweepExpanderTests
         var first = SweepExpander.Expand(Sweep("random", count: 20, seed: 42));
         var second = SweepExpander.Expand(Sweep("random", count: 20, seed: 42));
 
-        Assert.Equal(first.Select(p => string.Join(' ', p.Overrides)), second.Select(p => string.Join(' ', p.Overrides)));
+        Assert.Equal(first.Select(Text), second.Select(Text));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public class SweepExpanderTests
         var first = SweepExpander.Expand(Sweep("random", count: 20, seed: 1));
         var second = SweepExpander.Expand(Sweep("random", count: 20, seed: 2));
 
-        Assert.NotEqual(first.Select(p => string.Join(' ', p.Overrides)), second.Select(p => string.Join(' ', p.Overrides)));
+        Assert.NotEqual(first.Select(Text), second.Select(Text));
     }
 
     [Fact]

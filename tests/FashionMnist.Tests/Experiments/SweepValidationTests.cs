@@ -69,7 +69,9 @@ public class SweepValidationTests
     [Fact]
     public void SettingsOfSweptComponent_AreAccepted()
     {
-        var sweep = LoaderAssert.Load("sweep:\n  parameters:\n    model.name: [blog_cnn, mlp]\n    model.width: [64]\n").Sweep;
+        const string yaml = "sweep:\n  parameters:\n    model.name: [blog_cnn, mlp]\n    model.width: [64]\n";
+
+        var sweep = LoaderAssert.Load(yaml).Sweep;
 
         Assert.Equal(2, sweep!.Parameters.Count);
     }

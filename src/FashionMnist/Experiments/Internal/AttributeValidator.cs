@@ -16,7 +16,9 @@ internal sealed class AttributeValidator
 
     public AttributeValidator(ProblemList problems) => _problems = problems;
 
-    /// <summary>Returns true when the value passes every attribute; otherwise reports each failure and returns false.</summary>
+    /// <summary>
+    /// Returns true when the value passes every attribute; otherwise reports each failure and returns false.
+    /// </summary>
     public bool Validate(object? value, IReadOnlyList<ValidationAttribute> attributes, ConfigNode node, string key)
     {
         var ok = true;
@@ -55,7 +57,9 @@ internal sealed class AttributeValidator
             var index = 0;
             foreach (var item in items)
             {
-                var itemNode = node is ConfigSequence sequence && index < sequence.Items.Count ? sequence.Items[index] : node;
+                var itemNode = node is ConfigSequence sequence && index < sequence.Items.Count
+                    ? sequence.Items[index]
+                    : node;
                 ok &= CheckRange(item, range, itemNode, $"{key}[{index}]");
                 index++;
             }
@@ -89,7 +93,8 @@ internal sealed class AttributeValidator
         if (Equals(expected, actual))
             return true;
         return IsNumber(expected) && IsNumber(actual)
-            && Convert.ToDouble(expected, CultureInfo.InvariantCulture) == Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+            && Convert.ToDouble(expected, CultureInfo.InvariantCulture)
+                == Convert.ToDouble(actual, CultureInfo.InvariantCulture);
     }
 
     private static bool IsNumber(object? value) => value is int or long or double or float;

@@ -13,8 +13,11 @@ internal sealed class ValueConverter
 
     public ValueConverter(ProblemList problems) => _problems = problems;
 
-    /// <summary>Converts <paramref name="node"/> to <paramref name="type"/>; false after reporting when it does not fit.</summary>
-    /// <param name="attributes">The setting's validation attributes, used to state the allowed range of a number that overflows.</param>
+    /// <summary>
+    /// Converts <paramref name="node"/> to <paramref name="type"/>; false after reporting when it does not fit.
+    /// </summary>
+    /// <param name="attributes">The setting's validation attributes, used to state the allowed range of a number that
+    /// overflows.</param>
     public bool TryConvert(
         ConfigNode node,
         Type type,
@@ -118,7 +121,9 @@ internal sealed class ValueConverter
         var names = Enum.GetNames(type);
         foreach (var name in names)
         {
-            if (SnakeCase.From(name) == scalar.Value || string.Equals(name, scalar.Value, StringComparison.OrdinalIgnoreCase))
+            var matches = SnakeCase.From(name) == scalar.Value
+                || string.Equals(name, scalar.Value, StringComparison.OrdinalIgnoreCase);
+            if (matches)
             {
                 value = Enum.Parse(type, name);
                 return true;
