@@ -7,8 +7,10 @@ namespace FashionMnist.Experiments;
 /// <param name="Column">1-based column of the bad node; 0 when <paramref name="Line"/> is 0.</param>
 /// <param name="Key">Dotted key of the setting, such as <c>optimizer.lr</c>; empty for a problem with the whole
 /// file.</param>
-/// <param name="Value">The bad value as written, or null when there is no single value (a list, a mapping, a missing
-/// key).</param>
+/// <param name="Value">
+/// The bad value as written (for an unknown key, the key itself), or null when there is no single value,
+/// as for a list or a mapping.
+/// </param>
 /// <param name="Message">What is wrong and what to do, without the location.</param>
 /// <param name="Suggestion">The closest valid key, name or value, shown as "did you mean"; null when none is
 /// close.</param>
