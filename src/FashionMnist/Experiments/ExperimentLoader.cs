@@ -31,7 +31,8 @@ public sealed class ExperimentLoader
 
     /// <summary>Loads the experiment file at <paramref name="path"/>, relative to the working directory.</summary>
     /// <param name="overrides">Overrides such as <c>optimizer.lr=0.01</c>, applied in order after the files.</param>
-    /// <exception cref="ExperimentValidationException">The file is missing or unreadable, or any setting is invalid.</exception>
+    /// <exception cref="ExperimentValidationException">The file is missing or unreadable, or any setting is
+    /// invalid.</exception>
     public LoadedExperiment Load(string path, IReadOnlyList<string> overrides)
     {
         var problems = new ProblemList();
@@ -48,7 +49,8 @@ public sealed class ExperimentLoader
     public LoadedExperiment LoadText(string yaml, string sourceName, IReadOnlyList<string> overrides) =>
         LoadCore(yaml, sourceName, overrides, new ProblemList());
 
-    private LoadedExperiment LoadCore(string text, string sourceName, IReadOnlyList<string> overrides, ProblemList problems)
+    private LoadedExperiment LoadCore(
+        string text, string sourceName, IReadOnlyList<string> overrides, ProblemList problems)
     {
         var files = new FileComposer(problems).Compose(text, sourceName, out var extendsValue);
         if (files is null)

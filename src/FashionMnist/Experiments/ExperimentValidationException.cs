@@ -14,6 +14,8 @@ public sealed class ExperimentValidationException : Exception
         Problems = problems;
     }
 
-    /// <summary>The problems in report order: by file (the loaded file first, <c>--set</c> last), then line and column.</summary>
+    /// <summary>
+    /// The problems in report order: by file (the loaded file first, <c>--set</c> last), then line and column.
+    /// </summary>
     public IReadOnlyList<ConfigProblem> Problems { get; }
 }

@@ -21,7 +21,10 @@ public static class ExperimentWriter
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart());
         if (experiment.Extends is not null)
-            emitter.Emit(new Comment($"Extends {experiment.Extends}; its values are merged into the keys below.", false));
+        {
+            var note = $"Extends {experiment.Extends}; its values are merged into the keys below.";
+            emitter.Emit(new Comment(note, false));
+        }
 
         emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block));
         EmitProperties(emitter, experiment);

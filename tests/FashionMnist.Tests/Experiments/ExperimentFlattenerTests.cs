@@ -41,10 +41,13 @@ public class ExperimentFlattenerTests
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var flat = ExperimentFlattener.Flatten(LoaderAssert.Load("optimizer:\n  lr: 0.1\ndata:\n  mean: 0.123456789012345678\n"));
+            var experiment = LoaderAssert.Load("optimizer:\n  lr: 0.1\ndata:\n  mean: 0.123456789012345678\n");
+
+            var flat = ExperimentFlattener.Flatten(experiment);
 
             Assert.Equal("0.1", flat["optimizer.lr"]);
-            Assert.Equal(0.123456789012345678, double.Parse(flat["data.mean"], System.Globalization.CultureInfo.InvariantCulture));
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            Assert.Equal(experiment.Data.Mean, double.Parse(flat["data.mean"], invariant));
         }
         finally
         {

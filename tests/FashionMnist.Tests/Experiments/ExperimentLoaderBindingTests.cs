@@ -206,7 +206,9 @@ public class ExperimentLoaderBindingTests
     [Fact]
     public void SettingsOfNamedComponent_AreBound()
     {
-        var settings = Assert.IsType<MlpSettings>(LoaderAssert.Load("model:\n  name: mlp\n  width: 64\n").Model.Settings);
+        var experiment = LoaderAssert.Load("model:\n  name: mlp\n  width: 64\n");
+
+        var settings = Assert.IsType<MlpSettings>(experiment.Model.Settings);
 
         Assert.Equal(64, settings.Width);
         Assert.Equal(0.0, settings.Dropout);

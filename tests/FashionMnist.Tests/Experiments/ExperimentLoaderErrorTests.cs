@@ -306,7 +306,8 @@ public class ExperimentLoaderErrorTests
     {
         using var directory = new TempDirectory();
 
-        var error = Assert.Throws<ExperimentValidationException>(() => TestComponents.Loader().Load(directory.Path, []));
+        var error = Assert.Throws<ExperimentValidationException>(
+            () => TestComponents.Loader().Load(directory.Path, []));
 
         Assert.StartsWith("is a directory", Assert.Single(error.Problems).Message);
     }
@@ -398,6 +399,8 @@ public class ExperimentLoaderErrorTests
             error.Problems.Select(p => p.Key));
         Assert.Equal([2, 3, 5, 7, 0], error.Problems.Select(p => p.Line));
         Assert.Equal(error.Problems.Select(p => p.ToString()), error.Message.Split('\n'));
-        Assert.Equal("--set: training.epochz: unknown key; did you mean 'training.epochs'?", error.Message.Split('\n')[^1]);
+        Assert.Equal(
+            "--set: training.epochz: unknown key; did you mean 'training.epochs'?",
+            error.Message.Split('\n')[^1]);
     }
 }

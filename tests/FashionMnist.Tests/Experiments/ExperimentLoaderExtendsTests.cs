@@ -134,7 +134,8 @@ public class ExperimentLoaderExtendsTests
         var error = Assert.Throws<ExperimentValidationException>(() => TestComponents.Loader().Load(child, []));
 
         Assert.Equal(2, error.Problems.Count);
-        Assert.Equal((child, 3, "optimizer.lr"), (error.Problems[0].File, error.Problems[0].Line, error.Problems[0].Key));
+        var inChild = error.Problems[0];
+        Assert.Equal((child, 3, "optimizer.lr"), (inChild.File, inChild.Line, inChild.Key));
         var inParent = error.Problems[1];
         Assert.Equal(RelativeToWorkingDirectory(parent), inParent.File);
         Assert.Equal((3, 15), (inParent.Line, inParent.Column));
@@ -193,6 +194,22 @@ public class ExperimentLoaderExtendsTests
 
         Assert.Null(experiment.Data.Dir);
         Assert.Null(experiment.Sweep);
+    }
+
+    [Fact]
+    public void ChildEmptySection_KeepsParentSection()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("base.yaml",
+            "data:\n  scale: unit\ntracking:\n  tags: {team: vision}\nmodel:\n  channels: 8\n");
+        var child = directory.Write("child.yaml",
+            "extends: base.yaml\ndata:\n  # dir: /data\ntracking:\n  tags:\nmodel:\n");
+
+        var experiment = TestComponents.Loader().Load(child, []).Experiment;
+
+        Assert.Equal("unit", experiment.Data.Scale);
+        Assert.Equal("vision", experiment.Tracking.Tags["team"]);
+        Assert.Equal(8, experiment.Model.SettingsAs<CnnSettings>().Channels);
     }
 
     private static string RelativeToWorkingDirectory(string path) =>

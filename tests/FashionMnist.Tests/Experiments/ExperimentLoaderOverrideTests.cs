@@ -140,7 +140,8 @@ public class ExperimentLoaderOverrideTests
     [Fact]
     public void ModelName_SwitchesSettingsType()
     {
-        var experiment = LoaderAssert.Load("model:\n  name: blog_cnn\n  channels: 8\n", "model.name=mlp", "model.width=64");
+        var experiment = LoaderAssert.Load(
+            "model:\n  name: blog_cnn\n  channels: 8\n", "model.name=mlp", "model.width=64");
 
         Assert.Equal("mlp", experiment.Model.Name);
         Assert.Equal(64, Assert.IsType<MlpSettings>(experiment.Model.Settings).Width);

@@ -17,5 +17,6 @@ internal static class LoaderAssert
     }
 
     /// <summary>Loads text that must fail with exactly one problem and returns it.</summary>
-    public static ConfigProblem Single(string yaml, params string[] overrides) => Assert.Single(Problems(yaml, overrides));
+    public static ConfigProblem Single(string yaml, params string[] overrides) =>
+        Assert.Single(Problems(yaml, overrides));
 }

@@ -9,7 +9,9 @@ using static TorchSharp.torch;
 
 namespace FashionMnist.Tests.Experiments;
 
-/// <summary>Small components registered under the default names, so the loader can be tested without real models.</summary>
+/// <summary>
+/// Small components registered under the default names, so the loader can be tested without real models.
+/// </summary>
 internal static class TestComponents
 {
     public static ExperimentLoader Loader() => new(
@@ -100,7 +102,8 @@ internal sealed class FakeAdam : OptimizerFactory<AdamSettings>
 
     public override string Description => "test optimizer";
 
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters, double learningRate, AdamSettings settings) =>
+    protected override optim.Optimizer Create(
+        IEnumerable<Parameter> parameters, double learningRate, AdamSettings settings) =>
         throw new NotSupportedException();
 }
 
@@ -110,7 +113,8 @@ internal sealed class FakeSgd : OptimizerFactory<SgdSettings>
 
     public override string Description => "test optimizer";
 
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters, double learningRate, SgdSettings settings) =>
+    protected override optim.Optimizer Create(
+        IEnumerable<Parameter> parameters, double learningRate, SgdSettings settings) =>
         throw new NotSupportedException();
 }
 

@@ -16,7 +16,9 @@ internal sealed class AttributeValidator
 
     public AttributeValidator(ProblemList problems) => _problems = problems;
 
-    /// <summary>Returns true when the value passes every attribute; otherwise reports each failure and returns false.</summary>
+    /// <summary>
+    /// Returns true when the value passes every attribute; otherwise reports each failure and returns false.
+    /// </summary>
     public bool Validate(object? value, IReadOnlyList<ValidationAttribute> attributes, ConfigNode node, string key)
     {
         var ok = true;
@@ -33,7 +35,7 @@ internal sealed class AttributeValidator
                 return CheckRange(value, range, node, key);
             case AllowedValuesAttribute allowed:
                 return CheckAllowed(value, allowed, node, key);
-            case DeniedValuesAttribute denied when denied.Values.Any(v => Equals(v, value)):
+            case DeniedValuesAttribute denied when denied.Values.Any(v => SameValue(v, value)):
                 _problems.Add(node, key, Text(value), $"'{Text(value)}' is not allowed here; choose another value");
                 return false;
             default:
@@ -55,7 +57,9 @@ internal sealed class AttributeValidator
             var index = 0;
             foreach (var item in items)
             {
-                var itemNode = node is ConfigSequence sequence && index < sequence.Items.Count ? sequence.Items[index] : node;
+                var itemNode = node is ConfigSequence sequence && index < sequence.Items.Count
+                    ? sequence.Items[index]
+                    : node;
                 ok &= CheckRange(item, range, itemNode, $"{key}[{index}]");
                 index++;
             }
@@ -73,7 +77,7 @@ internal sealed class AttributeValidator
 
     private bool CheckAllowed(object? value, AllowedValuesAttribute allowed, ConfigNode node, string key)
     {
-        if (allowed.Values.Any(v => Equals(v, value)))
+        if (allowed.Values.Any(v => SameValue(v, value)))
             return true;
 
         var choices = allowed.Values.Select(Text).ToList();
@@ -82,6 +86,18 @@ internal sealed class AttributeValidator
             NameSuggestion.Closest(text, choices));
         return false;
     }
+
+    /// <summary>Compares an attribute's value with a bound one, so that 1 (int) matches 1L and 1.0.</summary>
+    private static bool SameValue(object? expected, object? actual)
+    {
+        if (Equals(expected, actual))
+            return true;
+        return IsNumber(expected) && IsNumber(actual)
+            && Convert.ToDouble(expected, CultureInfo.InvariantCulture)
+                == Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsNumber(object? value) => value is int or long or double or float;
 
     private static string Text(object? value) => value is null ? "null" : RangeText.Format(value);
 }

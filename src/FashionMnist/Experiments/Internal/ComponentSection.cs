@@ -2,7 +2,8 @@ namespace FashionMnist.Experiments.Internal;
 
 /// <summary>A top-level section of an experiment that selects a component, such as <c>model</c>.</summary>
 /// <param name="Key">The section's key.</param>
-/// <param name="OwnKeys">Keys the section itself takes, such as <c>name</c> and <c>lr</c>; the rest are component settings.</param>
+/// <param name="OwnKeys">Keys the section itself takes, such as <c>name</c> and <c>lr</c>; the rest are component
+/// settings.</param>
 /// <param name="DefaultName">The component used when the section does not name one.</param>
 internal sealed record ComponentSection(string Key, IReadOnlyList<string> OwnKeys, string DefaultName)
 {

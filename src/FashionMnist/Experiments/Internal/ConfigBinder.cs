@@ -25,7 +25,9 @@ internal sealed class ConfigBinder
     /// <summary>The node each bound dotted key was read from, for checks that span several keys.</summary>
     public Dictionary<string, ConfigNode> Locations { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Binds <paramref name="root"/>; <paramref name="origin"/> locates problems with keys the tree lacks.</summary>
+    /// <summary>
+    /// Binds <paramref name="root"/>; <paramref name="origin"/> locates problems with keys the tree lacks.
+    /// </summary>
     public Experiment Bind(ConfigMapping root, ConfigNode origin)
     {
         var experiment = new Experiment();
@@ -67,7 +69,9 @@ internal sealed class ConfigBinder
                 BindComponent(options, node, key, node);
                 return true;
             default:
-                if (!_converter.TryConvert(node, property.Type, property.AllowsNull, key, property.Attributes, out var value))
+                var converted = _converter.TryConvert(
+                    node, property.Type, property.AllowsNull, key, property.Attributes, out var value);
+                if (!converted)
                     return false;
                 if (!_validator.Validate(value, property.Attributes, node, key))
                     return false;
@@ -168,7 +172,8 @@ internal sealed class ConfigBinder
         options.Settings = settings;
     }
 
-    private void ReportUnknownKey(ConfigScalar keyNode, string path, IReadOnlyList<string> validKeys, ComponentScope? scope)
+    private void ReportUnknownKey(
+        ConfigScalar keyNode, string path, IReadOnlyList<string> validKeys, ComponentScope? scope)
     {
         var keys = scope?.ValidKeys ?? validKeys;
         var suggestion = NameSuggestion.Closest(keyNode.Value, keys);

@@ -12,7 +12,9 @@ internal sealed class ConfigScalar : ConfigNode
 
     public string Value { get; }
 
-    /// <summary>True for an unquoted scalar, which may be a null, a bool or a number; quoted scalars are always text.</summary>
+    /// <summary>
+    /// True for an unquoted scalar, which may be a null, a bool or a number; quoted scalars are always text.
+    /// </summary>
     public bool IsPlain { get; }
 
     public bool IsNull => IsPlain && ScalarResolver.IsNull(Value);

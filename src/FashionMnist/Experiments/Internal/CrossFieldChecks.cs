@@ -4,13 +4,15 @@ namespace FashionMnist.Experiments.Internal;
 internal static class CrossFieldChecks
 {
     /// <summary>Reports each inconsistency at the node of the key the file or an override set.</summary>
-    public static void Run(Experiment experiment, IReadOnlyDictionary<string, ConfigNode> locations, ProblemList problems)
+    public static void Run(
+        Experiment experiment, IReadOnlyDictionary<string, ConfigNode> locations, ProblemList problems)
     {
         CheckDataFiles(experiment.Data, locations, problems);
         CheckEarlyStopping(experiment, locations, problems);
     }
 
-    private static void CheckDataFiles(DataOptions data, IReadOnlyDictionary<string, ConfigNode> locations, ProblemList problems)
+    private static void CheckDataFiles(
+        DataOptions data, IReadOnlyDictionary<string, ConfigNode> locations, ProblemList problems)
     {
         if (data.Train is null == data.Test is null)
             return;
@@ -19,7 +21,8 @@ internal static class CrossFieldChecks
             ? ("data.train", data.Train, "data.test")
             : ("data.test", data.Test!, "data.train");
         problems.Add(locations[setKey], setKey, setValue,
-            $"{missingKey} is not set; set both data.train and data.test, or neither to use the standard files in data.dir");
+            $"{missingKey} is not set; set both data.train and data.test, "
+            + "or neither to use the standard files in data.dir");
     }
 
     private static void CheckEarlyStopping(

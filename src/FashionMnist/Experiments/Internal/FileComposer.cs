@@ -77,9 +77,10 @@ internal sealed class FileComposer
 
         if (!File.Exists(fullPath))
         {
-            var what = Directory.Exists(fullPath) ? "is a directory, not a file" : "was not found";
+            var reason = Directory.Exists(fullPath) ? "is a directory, not a file" : "was not found";
             _problems.Add(reference, ExtendsKey, reference.Value,
-                $"the file {displayPath} {what}; the path is relative to the directory of {child.DisplayPath}");
+                $"the file {displayPath} {reason}; the path is relative to the directory of "
+                + child.DisplayPath);
             return null;
         }
 

@@ -2,8 +2,8 @@ namespace FashionMnist.Experiments.Internal;
 
 /// <summary>
 /// Resolves and lists the dotted keys of an experiment. Component settings keys depend on the chosen
-/// component, so callers pass the candidate settings types of each component section; null means the
-/// component is unknown and any key below it is accepted unchecked.
+/// component, so callers pass the candidate settings types of each component section. Null means the
+/// component is unknown, and then any key below it is accepted unchecked.
 /// </summary>
 internal static class KeyPaths
 {
@@ -59,7 +59,9 @@ internal static class KeyPaths
         return null;
     }
 
-    /// <summary>Returns every dotted key, sections included, in declaration order; <c>extends</c> is left out.</summary>
+    /// <summary>
+    /// Returns every dotted key, sections included, in declaration order; <c>extends</c> is left out.
+    /// </summary>
     public static IReadOnlyList<string> All(Func<string, IReadOnlyList<Type>?> settingsTypes)
     {
         var keys = new List<string>();

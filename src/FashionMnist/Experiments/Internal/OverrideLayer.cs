@@ -4,12 +4,14 @@ namespace FashionMnist.Experiments.Internal;
 
 /// <summary>
 /// Turns <c>key.path=value</c> overrides into one YAML layer to merge over the files. Each value is read
-/// as a YAML scalar or flow node; each key must be a dotted key of the experiment, checked against the
-/// component each section will name once the overrides apply.
+/// as a YAML scalar or flow node. Each key must be a dotted key of the experiment, and settings keys are
+/// checked against the component each section names once the overrides apply.
 /// </summary>
 internal static class OverrideLayer
 {
-    /// <summary>Builds the layer; an override that cannot be read or names an unknown key is reported and skipped.</summary>
+    /// <summary>
+    /// Builds the layer; an override that cannot be read or names an unknown key is reported and skipped.
+    /// </summary>
     public static ConfigMapping Build(
         IReadOnlyList<string> overrides, ConfigMapping files, ComponentRegistry components, ProblemList problems)
     {
@@ -59,7 +61,8 @@ internal static class OverrideLayer
             out var failed);
         if (failed)
             return null;
-        return new ParsedOverride(key, valueText, value ?? new ConfigScalar("", true, ProblemList.OverrideSource, 0, 0));
+        value ??= new ConfigScalar("", true, ProblemList.OverrideSource, 0, 0);
+        return new ParsedOverride(key, valueText, value);
     }
 
     private static string EffectiveName(ComponentSection section, List<ParsedOverride> parsed, ConfigMapping files)

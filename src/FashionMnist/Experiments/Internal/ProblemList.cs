@@ -11,7 +11,9 @@ internal sealed class ProblemList
 
     public int Count => _problems.Count;
 
-    /// <summary>Records that a file was read, so its problems are reported after those of files read before it.</summary>
+    /// <summary>
+    /// Records that a file was read, so its problems are reported after those of files read before it.
+    /// </summary>
     public void AddSource(string source)
     {
         if (!_sourceOrder.Contains(source))

@@ -12,8 +12,8 @@ internal static class RangeText
         var (min, max) = Bounds(range);
         var hasMin = min > int.MinValue;
         var hasMax = max < int.MaxValue;
-        var lower = range.MinimumIsExclusive ? $"greater than {Format(range.Minimum)}" : $"at least {Format(range.Minimum)}";
-        var upper = range.MaximumIsExclusive ? $"less than {Format(range.Maximum)}" : $"at most {Format(range.Maximum)}";
+        var lower = (range.MinimumIsExclusive ? "greater than " : "at least ") + Format(range.Minimum);
+        var upper = (range.MaximumIsExclusive ? "less than " : "at most ") + Format(range.Maximum);
 
         if (hasMin && hasMax && !range.MinimumIsExclusive && !range.MaximumIsExclusive)
             return $"must be from {Format(range.Minimum)} to {Format(range.Maximum)}";
@@ -31,7 +31,9 @@ internal static class RangeText
         return aboveMin && belowMax;
     }
 
-    /// <summary>Formats a number in invariant culture; doubles use the shortest text that reads back the same.</summary>
+    /// <summary>
+    /// Formats a number in invariant culture; doubles use the shortest text that reads back the same.
+    /// </summary>
     public static string Format(object value) => value switch
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),

@@ -41,7 +41,9 @@ internal static partial class ScalarText
         }
     }
 
-    /// <summary>True when the text can be written unquoted in flow or block context and reads back as the same text.</summary>
+    /// <summary>
+    /// True when the text can be written unquoted in flow or block context and reads back as the same text.
+    /// </summary>
     public static bool IsPlainSafe(string text) => PlainPattern().IsMatch(text) && !ScalarResolver.NeedsQuotes(text);
 
     /// <summary>
@@ -94,8 +96,8 @@ internal static partial class ScalarText
         return builder.Append('"').ToString();
     }
 
-    // Letters, digits and a few punctuation marks that mean nothing to YAML in flow context; no leading or
-    // trailing space, and no leading '-' or '.', which could start other tokens or read as numbers.
+    // Letters, digits and punctuation that mean nothing to YAML in flow context. A leading '-' or '.' could
+    // start another token or read as a number, and a trailing space would be lost, so those are quoted.
     [GeneratedRegex(@"^[A-Za-z0-9_/][A-Za-z0-9_./+\- ]*(?<! )$")]
     private static partial Regex PlainPattern();
 }

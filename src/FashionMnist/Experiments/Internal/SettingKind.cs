@@ -9,7 +9,9 @@ internal enum SettingKind
     /// <summary>A nested options class written as a mapping, such as <c>data:</c>.</summary>
     Section,
 
-    /// <summary>A <see cref="ComponentOptions"/> section whose keys besides its own go to the component's settings.</summary>
+    /// <summary>
+    /// A <see cref="ComponentOptions"/> section whose keys besides its own go to the component's settings.
+    /// </summary>
     Component,
 
     /// <summary>A dictionary with free-form keys, such as <c>tracking.tags</c>.</summary>

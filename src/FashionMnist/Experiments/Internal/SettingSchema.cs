@@ -12,11 +12,16 @@ internal static class SettingSchema
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<SettingProperty>> Cache = new();
 
-    /// <summary>Returns the settable properties of <paramref name="type"/> in declaration order, base class first.</summary>
-    /// <exception cref="InvalidOperationException">A property has a type that experiment files cannot express.</exception>
+    /// <summary>
+    /// Returns the settable properties of <paramref name="type"/> in declaration order, base class first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A property has a type that experiment files cannot
+    /// express.</exception>
     public static IReadOnlyList<SettingProperty> PropertiesOf(Type type) => Cache.GetOrAdd(type, Discover);
 
-    /// <summary>Returns the value-kind type a dictionary holds, such as string for <c>Dictionary&lt;string, string&gt;</c>.</summary>
+    /// <summary>
+    /// Returns the value-kind type a dictionary holds, such as string for <c>Dictionary&lt;string, string&gt;</c>.
+    /// </summary>
     public static Type DictionaryValueType(Type dictionaryType) => dictionaryType.GetGenericArguments()[1];
 
     /// <summary>Returns the element type of a list or array type, or null for other types.</summary>
@@ -29,7 +34,9 @@ internal static class SettingSchema
         return null;
     }
 
-    /// <summary>True for types written as one YAML scalar: text, bool, whole and real numbers, enums, and nullable forms.</summary>
+    /// <summary>
+    /// True for types written as one YAML scalar: text, bool, whole and real numbers, enums, and nullable forms.
+    /// </summary>
     public static bool IsScalar(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
@@ -60,7 +67,8 @@ internal static class SettingSchema
             return false;
 
         // The settings object is filled from the section's other keys, never from a key of its own.
-        return !(property.DeclaringType == typeof(ComponentOptions) && property.Name == nameof(ComponentOptions.Settings));
+        return property.DeclaringType != typeof(ComponentOptions)
+            || property.Name != nameof(ComponentOptions.Settings);
     }
 
     private static SettingProperty Describe(Type owner, PropertyInfo property, NullabilityInfoContext nullability)

@@ -5,7 +5,9 @@ namespace FashionMnist.Experiments.Internal;
 /// <summary>Converts PascalCase property names to the snake_case keys used in experiment files.</summary>
 internal static class SnakeCase
 {
-    /// <summary>Converts a name such as <c>DevFraction</c> to <c>dev_fraction</c> and <c>MaxLR</c> to <c>max_lr</c>.</summary>
+    /// <summary>
+    /// Converts a name such as <c>DevFraction</c> to <c>dev_fraction</c> and <c>MaxLR</c> to <c>max_lr</c>.
+    /// </summary>
     public static string From(string name)
     {
         var builder = new StringBuilder(name.Length + 4);

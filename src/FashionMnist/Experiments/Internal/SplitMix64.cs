@@ -22,7 +22,9 @@ internal sealed class SplitMix64
         }
     }
 
-    /// <summary>Returns a uniform integer in [0, <paramref name="count"/>), rejecting draws that would bias it.</summary>
+    /// <summary>
+    /// Returns a uniform integer in [0, <paramref name="count"/>), rejecting draws that would bias it.
+    /// </summary>
     public int NextIndex(int count)
     {
         var bound = (ulong)count;

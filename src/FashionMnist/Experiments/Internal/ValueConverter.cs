@@ -13,8 +13,11 @@ internal sealed class ValueConverter
 
     public ValueConverter(ProblemList problems) => _problems = problems;
 
-    /// <summary>Converts <paramref name="node"/> to <paramref name="type"/>; false after reporting when it does not fit.</summary>
-    /// <param name="attributes">The setting's validation attributes, used to state the allowed range of a number that overflows.</param>
+    /// <summary>
+    /// Converts <paramref name="node"/> to <paramref name="type"/>; false after reporting when it does not fit.
+    /// </summary>
+    /// <param name="attributes">The setting's validation attributes, used to state the allowed range of a number that
+    /// overflows.</param>
     public bool TryConvert(
         ConfigNode node,
         Type type,
@@ -79,7 +82,7 @@ internal sealed class ValueConverter
                 _problems.Add(scalar, key, scalar.Value, "expected a finite number");
                 return false;
             }
-            value = type == typeof(float) ? (float)number : number;
+            value = type == typeof(float) ? (object)(float)number : number;
             return true;
         }
 
@@ -108,7 +111,7 @@ internal sealed class ValueConverter
             return false;
         }
 
-        value = type == typeof(int) ? (int)integer : integer;
+        value = type == typeof(int) ? (object)(int)integer : integer;
         return true;
     }
 
@@ -118,7 +121,9 @@ internal sealed class ValueConverter
         var names = Enum.GetNames(type);
         foreach (var name in names)
         {
-            if (SnakeCase.From(name) == scalar.Value || string.Equals(name, scalar.Value, StringComparison.OrdinalIgnoreCase))
+            var matches = SnakeCase.From(name) == scalar.Value
+                || string.Equals(name, scalar.Value, StringComparison.OrdinalIgnoreCase);
+            if (matches)
             {
                 value = Enum.Parse(type, name);
                 return true;
@@ -145,7 +150,7 @@ internal sealed class ValueConverter
     {
         value = null;
         if (node is not ConfigSequence sequence)
-            return Fail(node, key, $"a list such as [{Example(element)}, {Example(element)}]");
+            return Fail(node, key, $"a list such as {ExampleList(element)}");
 
         var items = new List<object?>();
         var ok = true;
@@ -235,9 +240,13 @@ internal sealed class ValueConverter
         return "a number";
     }
 
-    private static string Example(Type element) =>
-        element == typeof(int) || element == typeof(long) ? "1"
-        : element == typeof(double) || element == typeof(float) ? "0.5"
-        : element == typeof(bool) ? "true"
-        : "a";
+    private static string ExampleList(Type element)
+    {
+        var type = Nullable.GetUnderlyingType(element) ?? element;
+        if (type == typeof(int) || type == typeof(long))
+            return "[1, 2]";
+        if (type == typeof(double) || type == typeof(float) || type == typeof(object))
+            return "[0.1, 0.5]";
+        return type == typeof(bool) ? "[true, false]" : "[a, b]";
+    }
 }

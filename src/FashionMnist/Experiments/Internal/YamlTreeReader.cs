@@ -30,7 +30,8 @@ internal sealed class YamlTreeReader
     /// <paramref name="failed"/> is true when the text could not be read at all; the reason is in the problems.
     /// </summary>
     /// <param name="basePath">Dotted key of the document's root in problems; empty for a whole file.</param>
-    /// <param name="withPositions">False for override values, whose nodes get line 0 because they are not in a file.</param>
+    /// <param name="withPositions">False for override values, whose nodes get line 0 because they are not in a
+    /// file.</param>
     public static ConfigNode? Read(
         string text, string source, string basePath, bool withPositions, ProblemList problems, out bool failed)
     {
@@ -133,7 +134,8 @@ internal sealed class YamlTreeReader
             return target;
 
         var node = new ConfigScalar("", true, _source, Line(alias.Start), Column(alias.Start));
-        _problems.Add(node, path, alias.Value.Value, $"alias '*{alias.Value.Value}' refers to no anchor defined before it");
+        var name = alias.Value.Value;
+        _problems.Add(node, path, name, $"alias '*{name}' refers to no anchor defined before it");
         return node;
     }
 
