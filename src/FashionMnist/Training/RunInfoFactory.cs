@@ -27,7 +27,7 @@ public sealed class RunInfoFactory
     public RunInfo Create(RunRequest request, RunPaths paths, IReadOnlyList<DataFile> dataFiles, bool resumed)
     {
         var experiment = request.Experiment;
-        var runName = request.RunName ?? experiment.Tracking.RunName ?? RunNames.Default(request.SourcePath, request.Overrides);
+        var runName = request.RunName ?? experiment.Tracking.RunName ?? RunNames.Default(request.SourcePath ?? "experiment", request.Overrides);
         var tags = new Dictionary<string, string>(StandardTags(experiment, dataFiles));
         foreach (var (key, value) in experiment.Tracking.Tags)
             tags[key] = value;
