@@ -15,6 +15,7 @@ internal static class CommandErrors
             ExperimentValidationException => (ExitCodes.ConfigurationError, "Invalid experiment"),
             UnknownComponentException => (ExitCodes.ConfigurationError, "Invalid experiment"),
 
+            UsageException => (ExitCodes.ConfigurationError, "Invalid command line"),
             DataException => (ExitCodes.DataError, "Data error"),
             OperationCanceledException => (ExitCodes.Interrupted, "Interrupted"),
             _ => (ExitCodes.TrainingFailed, "Failed"),

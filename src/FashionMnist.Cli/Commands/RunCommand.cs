@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace FashionMnist.Cli.Commands;
 
 /// <summary><c>fmnist run</c>: trains an experiment, or every point of its sweep, and reports the test result.</summary>
-internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runner, IAnsiConsole console)
+internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runner, SweepRunner sweeps, IAnsiConsole console)
     : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -26,6 +26,11 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
                 return ExitCodes.Success;
             }
 
+            if (loaded.Experiment.Sweep is not null && settings.Resume is null)
+                return await RunSweepAsync(loaded, settings, cancellationToken);
+            if (settings.Shard is not null)
+                throw new UsageException($"--shard {settings.Shard}: {file} has no sweep section to shard; remove --shard or add a sweep.");
+
             var request = new RunRequest
             {
                 Experiment = loaded.Experiment,
@@ -43,5 +48,24 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
         {
             return CommandErrors.Report(console, ex, settings.Verbose);
         }
+    }
+
+    private async Task<int> RunSweepAsync(LoadedExperiment loaded, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var (index, count) = (1, 1);
+        try
+        {
+            if (settings.Shard is not null)
+                (index, count) = SweepExpander.ParseShard(settings.Shard);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--shard: {ex.Message}", ex);
+        }
+
+        var results = await sweeps.RunAsync(loaded, index, count, cancellationToken);
+        if (!settings.Quiet)
+            SummaryTable.WriteSweep(console, results);
+        return results.Any(r => r.Error is not null) ? ExitCodes.TrainingFailed : ExitCodes.Success;
     }
 }

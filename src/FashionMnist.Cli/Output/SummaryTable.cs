@@ -21,5 +21,21 @@ internal static class SummaryTable
         console.Write(table);
     }
 
+    public static void WriteSweep(IAnsiConsole console, IReadOnlyList<SweepPointResult> results)
+    {
+        var table = new Table().AddColumn("point").AddColumn("overrides").AddColumn("status")
+            .AddColumn(new TableColumn("test accuracy").RightAligned()).AddColumn("run folder");
+        foreach (var result in results)
+        {
+            table.AddRow(
+                result.Point.Index.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(' ', result.Point.Overrides)),
+                result.Error is null ? "finished" : "[red]failed[/]",
+                result.Error is null ? F(result.TestAccuracy, "F4") : "–",
+                Markup.Escape(result.RunDirectory ?? result.Error ?? ""));
+        }
+        console.Write(table);
+    }
+
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -49,6 +49,7 @@ public static class FashionMnistServiceCollectionExtensions
         services.TryAddSingleton<Trainer>();
         services.TryAddSingleton<RunReports>();
         services.TryAddSingleton<ExperimentRunner>();
+        services.TryAddSingleton<SweepRunner>();
         return services;
     }
 

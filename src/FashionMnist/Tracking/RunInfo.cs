@@ -30,8 +30,11 @@ public sealed record RunInfo
     /// <summary>Start time in Unix milliseconds.</summary>
     public long StartTimeMs { get; init; }
 
-    /// <summary>Id of the parent run for a sweep point, or null.</summary>
+    /// <summary>Local id of the parent run for a sweep point, or null.</summary>
     public string? ParentRunId { get; init; }
+
+    /// <summary>Folder of the parent run for a sweep point, where trackers find the parent's server id; or null.</summary>
+    public string? ParentRunDirectory { get; init; }
 
     /// <summary>True when this start continues an interrupted run in the same folder.</summary>
     public bool Resumed { get; init; }

@@ -47,8 +47,7 @@ public sealed class ExperimentRunner(
             File.WriteAllText(paths.Experiment, ExperimentWriter.ToYaml(experiment));
 
         var info = runInfoFactory.Create(request, paths, dataset.Files, resumed);
-        var sinks = new SinkGroup(sinkFactories.Select(f => f.Create(experiment, paths)).OfType<IMetricSink>()
-            .Prepend(new RunFolderSink(paths)).ToList(), logger);
+        var sinks = SinkGroup.Create(sinkFactories, experiment, paths, logger);
         await sinks.StartRunAsync(info, cancellationToken);
         logger.LogInformation("Run {RunId} started in {Directory}", paths.RunId, paths.Directory);
 

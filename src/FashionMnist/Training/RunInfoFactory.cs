@@ -43,7 +43,8 @@ public sealed class RunInfoFactory
             Tags = tags,
             Note = Describe(experiment, request),
             StartTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            ParentRunId = request.ParentRunId,
+            ParentRunId = request.ParentRunDirectory is null ? null : Path.GetFileName(request.ParentRunDirectory),
+            ParentRunDirectory = request.ParentRunDirectory is null ? null : Path.GetFullPath(request.ParentRunDirectory),
             Resumed = resumed,
         };
     }

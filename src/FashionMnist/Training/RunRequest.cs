@@ -16,8 +16,8 @@ public sealed record RunRequest
     /// <summary>An interrupted run folder to continue instead of starting a new run.</summary>
     public string? ResumeDirectory { get; init; }
 
-    /// <summary>The sweep's parent run id for a sweep point, or null.</summary>
-    public string? ParentRunId { get; init; }
+    /// <summary>The folder of the sweep's parent run for a sweep point, or null.</summary>
+    public string? ParentRunDirectory { get; init; }
 
     /// <summary>Run name to use instead of the default.</summary>
     public string? RunName { get; init; }

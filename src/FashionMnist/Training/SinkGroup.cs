@@ -9,6 +9,12 @@ namespace FashionMnist.Training;
 /// </summary>
 internal sealed class SinkGroup(IReadOnlyList<IMetricSink> sinks, ILogger logger) : IMetricSink
 {
+    /// <summary>Creates the run-folder sink and every registered tracker's sink for one run.</summary>
+    public static SinkGroup Create(IEnumerable<IMetricSinkFactory> factories, Experiments.Experiment experiment,
+        RunPaths paths, ILogger logger) =>
+        new(factories.Select(f => f.Create(experiment, paths)).OfType<IMetricSink>().Prepend(new RunFolderSink(paths)).ToList(),
+            logger);
+
     public Task StartRunAsync(RunInfo run, CancellationToken cancellationToken) =>
         ForEachAsync(s => s.StartRunAsync(run, cancellationToken), "start the run");
 
