@@ -48,15 +48,7 @@ public class PyTorchInteropTests
 
     private static string Quote(string path) => "r'" + path + "'";
 
-    private static string RepositoryFile(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FashionMnist.sln")))
-                return Path.Combine(directory.FullName, name);
-        }
-        throw new InvalidOperationException("The tests must run from inside the repository.");
-    }
+    private static string RepositoryFile(string name) => Path.Combine(CliProcess.RepositoryRoot, name);
 
     private static string RunPython(string script)
     {
