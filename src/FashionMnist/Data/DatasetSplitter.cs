@@ -44,7 +44,10 @@ public static class DatasetSplitter
         return Partition(train, isDev, split);
     }
 
-    /// <summary>Returns the number of dev rows: round(<paramref name="devFraction"/> × <paramref name="count"/>).</summary>
+    /// <summary>
+    /// Returns the number of dev rows: round(<paramref name="devFraction"/> × <paramref name="count"/>), with
+    /// halves rounded away from zero.
+    /// </summary>
     public static int DevCount(int count, double devFraction) =>
         (int)Math.Round(devFraction * count, MidpointRounding.AwayFromZero);
 

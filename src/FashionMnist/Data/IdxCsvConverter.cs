@@ -15,7 +15,9 @@ public static class IdxCsvConverter
     /// Writes the images of an IDX images file and its labels file as one CSV file with the header
     /// <c>label,pixel1,...,pixel784</c>. Returns the number of images. Checksums are not verified.
     /// </summary>
-    /// <param name="labelsPath">Labels file; default: the one beside the images file, by the standard name pattern.</param>
+    /// <param name="labelsPath">
+    /// Labels file; default: the one beside the images file, found by the standard name pattern.
+    /// </param>
     public static int ConvertIdxToCsv(string imagesPath, string csvPath, string? labelsPath = null,
         ILogger? logger = null, CancellationToken cancellationToken = default)
     {
