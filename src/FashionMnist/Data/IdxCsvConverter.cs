@@ -36,6 +36,8 @@ public static class IdxCsvConverter
     public static int ConvertCsvToIdx(string csvPath, string imagesPath, string? labelsPath = null,
         ILogger? logger = null, CancellationToken cancellationToken = default)
     {
+        // Name the labels output before the long read, so a bad name fails at once.
+        labelsPath ??= DefaultLabelsPath(imagesPath);
         var (set, _) = CsvFormat.ReadSet(Path.GetFullPath(csvPath), logger ?? NullLogger.Instance, cancellationToken);
         WriteIdx(set, imagesPath, labelsPath);
         return set.Count;

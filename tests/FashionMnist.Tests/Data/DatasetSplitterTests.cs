@@ -121,7 +121,7 @@ public sealed class DatasetSplitterTests
     [Fact]
     public void SeededRandomIsSplitMix64()
     {
-        // Published first outputs of SplitMix64 seeded with 0 (reference C code by Vigna).
+        // The first outputs of splitmix64.c (prng.di.unimi.it) seeded with 0, which other ports also check.
         var random = new SeededRandom(0);
 
         Assert.Equal(0xE220A8397B1DCDAFUL, random.NextUInt64());

@@ -48,7 +48,8 @@ public sealed class IdxCsvConverterTests : IDisposable
         Assert.Equal(File.ReadAllBytes(csv), File.ReadAllBytes(_directory.File("back.csv")));
         Assert.Equal(new byte[] { 0x1f, 0x8b }, File.ReadAllBytes(images)[..2]);
         Assert.Equal(TestImages.ImagesIdx(_set), TestImages.Gunzip(File.ReadAllBytes(images)));
-        Assert.Equal(TestImages.LabelsIdx(_set), TestImages.Gunzip(File.ReadAllBytes(_directory.File("out-labels.gz"))));
+        var labels = File.ReadAllBytes(_directory.File("out-labels.gz"));
+        Assert.Equal(TestImages.LabelsIdx(_set), TestImages.Gunzip(labels));
     }
 
     [Fact]
@@ -78,8 +79,9 @@ public sealed class IdxCsvConverterTests : IDisposable
     public void LabelsNameNeeded()
     {
         var csv = _directory.Write("in.csv", TestImages.Csv(_set));
+        var output = _directory.File("x.idx");
 
-        var error = Assert.Throws<ArgumentException>(() => IdxCsvConverter.ConvertCsvToIdx(csv, _directory.File("x.idx")));
+        var error = Assert.Throws<ArgumentException>(() => IdxCsvConverter.ConvertCsvToIdx(csv, output));
 
         Assert.Contains("'images'", error.Message);
     }
