@@ -23,8 +23,9 @@ internal static class CsvFormat
     public static IReadOnlyList<string> Header { get; } =
         ["label", .. Enumerable.Range(1, ImageSet.PixelsPerImage).Select(i => "pixel" + i)];
 
-    private static readonly byte[][] ValueBytes =
-        Enumerable.Range(0, 256).Select(i => Encoding.ASCII.GetBytes(i.ToString(CultureInfo.InvariantCulture))).ToArray();
+    private static readonly byte[][] ValueBytes = Enumerable.Range(0, 256)
+        .Select(i => Encoding.ASCII.GetBytes(i.ToString(CultureInfo.InvariantCulture)))
+        .ToArray();
 
     /// <summary>Reads every image of a CSV file; the file's MD5 is recorded but never verified.</summary>
     public static (ImageSet Set, DataFile File) ReadSet(string path, ILogger logger,
@@ -74,7 +75,8 @@ internal static class CsvFormat
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = ",",
-            // Pixel fields take only 256 distinct values, so cached strings spare most allocations.
+            // Fields are fetched only for the header and for lines the fast path leaves to the parser. Pixel
+            // fields take only 256 distinct values, so cached strings spare most allocations there.
             CacheFields = true,
             BufferSize = StreamBufferSize,
         };
@@ -89,7 +91,7 @@ internal static class CsvFormat
         catch (CsvHelperException e)
         {
             throw new DataException(
-                $"{input.Path}: line {e.Context?.Parser?.RawRow}: invalid CSV ({FirstLine(e.Message)}). Fix the "
+                $"{input.Path}: {DescribeLines(e.Context?.Parser)}: invalid CSV ({FirstLine(e.Message)}). Fix the "
                 + "line; values are plain integers separated by commas.", e);
         }
     }
@@ -103,10 +105,17 @@ internal static class CsvFormat
                 + "one line per image. Replace it with a complete copy.");
         }
 
+        if (parser[0].Any(char.IsControl))
+        {
+            throw new DataException(
+                $"{input.Path}: {DescribeLines(parser)}: the content is binary, not CSV text (the first field has "
+                + "control characters). For the IDX files set data.format: idx.");
+        }
+
         if (IsIntegerText(parser[0]))
         {
             throw new DataException(
-                $"{input.Path}: line {parser.RawRow}: missing header: the first line starts with the value "
+                $"{input.Path}: {DescribeLines(parser)}: missing header: the first line starts with the value "
                 + $"'{parser[0]}' instead of 'label'. Add the header 'label,pixel1,...,pixel784' as the first line.");
         }
 
@@ -115,14 +124,14 @@ internal static class CsvFormat
             if (parser[column] == Header[column])
                 continue;
             throw new DataException(
-                $"{input.Path}: line {parser.RawRow}: header column {column + 1} is '{parser[column]}', expected "
+                $"{input.Path}: {DescribeLines(parser)}: header column {column + 1} is '{parser[column]}', expected "
                 + $"'{Header[column]}'. The header must be exactly 'label,pixel1,...,pixel784'.");
         }
 
         if (parser.Count != FieldCount)
         {
             throw new DataException(
-                $"{input.Path}: line {parser.RawRow}: the header has {parser.Count} columns, expected {FieldCount} "
+                $"{input.Path}: {DescribeLines(parser)}: the header has {parser.Count} columns, expected {FieldCount} "
                 + "('label,pixel1,...,pixel784'). Fix the header.");
         }
     }
@@ -163,7 +172,7 @@ internal static class CsvFormat
         if (parser.Count != FieldCount)
         {
             throw new DataException(
-                $"{input.Path}: line {parser.RawRow}: {parser.Count} fields, expected {FieldCount} (the label and "
+                $"{input.Path}: {DescribeLines(parser)}: {parser.Count} fields, expected {FieldCount} (the label and "
                 + $"{ImageSet.PixelsPerImage} pixels). Fix or remove the line.");
         }
 
@@ -255,7 +264,7 @@ internal static class CsvFormat
         var what = column == 0 ? "label" : "pixel";
         var problem = isInteger ? $"{what} {field} is outside 0-{max}" : $"{what} '{field}' is not an integer";
         throw new DataException(
-            $"{input.Path}: line {parser.RawRow}, column {column + 1} ({Header[column]}): {problem}. A {what} "
+            $"{input.Path}: {DescribeLines(parser)}, column {column + 1} ({Header[column]}): {problem}. A {what} "
             + $"is a whole number from 0 to {max}; fix the line.");
     }
 
@@ -263,6 +272,25 @@ internal static class CsvFormat
     {
         var digits = field.StartsWith('-') ? field.AsSpan(1) : field.AsSpan();
         return digits.Length > 0 && !digits.ContainsAnyExcept("0123456789");
+    }
+
+    // The parser counts lines up to the end of a record, and a quote left open swallows every line after it,
+    // so a record over several lines is reported from its first line, with the likely cause.
+    private static string DescribeLines(IParser? parser)
+    {
+        if (parser is null)
+            return "unknown line";
+
+        var raw = parser.RawRecord.AsSpan();
+        var quoteOpen = raw.Count('"') % 2 == 1;
+        // With a quote open, the final line end belongs to the field instead of ending the record.
+        var body = quoteOpen ? raw : raw.TrimEnd("\r\n");
+        var first = parser.RawRow - body.Count('\n');
+        var last = first + body.TrimEnd("\r\n").Count('\n');
+        if (last == first)
+            return $"line {first}";
+        return quoteOpen ? $"lines {first}-{last} (one record, because a quote is not closed)"
+            : $"lines {first}-{last} (one record)";
     }
 
     private static byte[] Concatenate(List<byte[]> chunks, int length)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace FashionMnist.Data;
 
 /// <summary>
-/// An open data file, decompressed when its content is gzip (detected by the magic bytes 1f 8b, whatever the
-/// name says), that computes the MD5 of the file and of its decompressed content while it is read.
+/// An open data file that computes the MD5 of the file and of its decompressed content while it is read.
+/// Content that starts with the gzip magic bytes 1f 8b is decompressed, whatever the file name.
 /// </summary>
 internal sealed class DataFileInput : IDisposable
 {
@@ -131,11 +131,11 @@ internal sealed class DataFileInput : IDisposable
 
     private static void WarnWhenNameDisagrees(string fullPath, bool isGzip, ILogger logger)
     {
-        var nameSaysGzip = fullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        if (nameSaysGzip && !isGzip)
-            DataLog.NameSaysGzipButContentIsNot(logger, fullPath);
-        else if (!nameSaysGzip && isGzip)
-            DataLog.ContentIsGzipButNameIsNot(logger, fullPath);
+        var nameEndsInGz = fullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        if (nameEndsInGz && !isGzip)
+            DataLog.GzipNameButPlainContent(logger, fullPath);
+        else if (!nameEndsInGz && isGzip)
+            DataLog.GzipContentButPlainName(logger, fullPath);
     }
 
     private static DataFileInput Create(string fullPath, FileStream stream, bool isGzip)
@@ -145,9 +145,10 @@ internal sealed class DataFileInput : IDisposable
             return new DataFileInput(fullPath, file, file, isGzip: false);
 
         var gzip = new GZipStream(file, CompressionMode.Decompress);
-        var content = new HashingStream(gzip, e => new DataException(
-            $"{fullPath}: invalid gzip data near compressed byte {file.BytesRead} ({e.Message}). "
-            + "The file is damaged; download it again.", e));
+        HashingStream? content = null;
+        content = new HashingStream(gzip, e => new DataException(
+            $"{fullPath}: invalid gzip data after {content!.BytesRead} decompressed bytes ({file.BytesRead} "
+            + $"compressed bytes read): {e.Message} The file is damaged; download it again.", e));
         return new DataFileInput(fullPath, file, content, isGzip: true);
     }
 

@@ -7,11 +7,11 @@ internal static partial class DataLog
 {
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
         Message = "{Path} is named .gz but its content is not gzip-compressed; reading it uncompressed")]
-    public static partial void NameSaysGzipButContentIsNot(ILogger logger, string path);
+    public static partial void GzipNameButPlainContent(ILogger logger, string path);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
         Message = "{Path} is gzip-compressed although its name does not end in .gz; decompressing it")]
-    public static partial void ContentIsGzipButNameIsNot(ILogger logger, string path);
+    public static partial void GzipContentButPlainName(ILogger logger, string path);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
         Message = "{Path} does not match the published checksum (MD5 {ActualMd5}, expected {ExpectedMd5}); "

@@ -12,7 +12,7 @@ namespace FashionMnist.Data;
 /// </summary>
 public sealed class DatasetLocator
 {
-    /// <summary>Environment variable naming a directory that holds the data files.</summary>
+    /// <summary>Environment variable naming a directory that contains the data files.</summary>
     public const string EnvironmentVariable = "FASHION_MNIST_DIR";
 
     /// <summary>Where Debian's package <c>dataset-fashion-mnist</c> installs the four gzipped IDX files.</summary>
@@ -22,7 +22,9 @@ public sealed class DatasetLocator
     private readonly IReadOnlyList<string> _systemDirectories;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a locator that reads the process environment and searches <see cref="DebianDirectory"/>.</summary>
+    /// <summary>
+    /// Creates a locator that reads the process environment, then searches <see cref="DebianDirectory"/>.
+    /// </summary>
     public DatasetLocator(ILogger<DatasetLocator>? logger = null)
         : this(Environment.GetEnvironmentVariable, [DebianDirectory], logger)
     {
@@ -39,7 +41,7 @@ public sealed class DatasetLocator
 
     /// <summary>
     /// Returns the directory in which standard file names are resolved: <c>data.dir</c> when set, otherwise the
-    /// first search location holding every one of <paramref name="fileNames"/>; null when <c>data.dir</c> is not
+    /// first search location that contains every one of <paramref name="fileNames"/>; null when <c>data.dir</c> is not
     /// set and no file name is needed. Throws <see cref="DataException"/> saying where it looked and how to get
     /// the data.
     /// </summary>
@@ -118,7 +120,7 @@ public sealed class DatasetLocator
             return directory;
 
         throw new DataException(
-            $"data.dir: {directory}: {reason}. Set data.dir to the directory holding "
+            $"data.dir: {directory}: {reason}. Set data.dir to the directory containing "
             + $"{string.Join(", ", fileNames)} (each may end in .gz), or set data.train and data.test to the files.");
     }
 
@@ -145,7 +147,7 @@ public sealed class DatasetLocator
                 + "dataset-fashion-mnist installs the IDX files instead: use data.format: idx with it.";
         }
         return message + "To get the data: sudo apt-get install dataset-fashion-mnist, or set "
-            + $"{EnvironmentVariable} or data.dir to a directory holding the files, or run fmnist data download "
+            + $"{EnvironmentVariable} or data.dir to a directory containing the files, or run fmnist data download "
             + "where a network is available.";
     }
 }

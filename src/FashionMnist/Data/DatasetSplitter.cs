@@ -11,10 +11,11 @@ public static class DatasetSplitter
     public static IReadOnlyList<string> SplitNames { get; } = ["file", "shuffled", "stratified"];
 
     /// <summary>
-    /// Splits <paramref name="train"/>. <paramref name="split"/> <c>file</c> takes the last rows as dev;
-    /// <c>shuffled</c> takes a random subset; <c>stratified</c> takes a random subset with the same share of
-    /// every class, up to rounding. The random choices depend only on <paramref name="seed"/> (SplitMix64), so they
-    /// are the same on every run and platform. A fraction of 0 gives an empty dev set.
+    /// Splits <paramref name="train"/>. <paramref name="split"/> <c>file</c> takes the last rows as dev, and
+    /// <c>shuffled</c> a random subset. <c>stratified</c> takes a random subset with the same share of every class:
+    /// a class of n rows gives floor(f × n) or one more, and the classes with the largest remainders get the extra
+    /// rows. The random choices depend only on <paramref name="seed"/> (SplitMix64), so they are the same on every
+    /// run and platform. A fraction of 0 gives an empty dev set.
     /// </summary>
     /// <param name="devFraction">Share of rows for dev, from 0 up to but excluding 1.</param>
     public static (ImageSet Train, ImageSet Dev) Split(ImageSet train, double devFraction, string split, long seed)
@@ -44,7 +45,10 @@ public static class DatasetSplitter
         return Partition(train, isDev, split);
     }
 
-    /// <summary>Returns the number of dev rows: round(<paramref name="devFraction"/> × <paramref name="count"/>).</summary>
+    /// <summary>
+    /// Returns the number of dev rows: round(<paramref name="devFraction"/> × <paramref name="count"/>), with
+    /// halves rounded away from zero.
+    /// </summary>
     public static int DevCount(int count, double devFraction) =>
         (int)Math.Round(devFraction * count, MidpointRounding.AwayFromZero);
 

@@ -1,8 +1,8 @@
 namespace FashionMnist.Data;
 
 /// <summary>
-/// A read-only stream that feeds every byte it passes on into an MD5 hash, so a file is checksummed in the
-/// same pass that parses it; the hashing runs on a worker thread. It also keeps the last 8 bytes read, which hold the trailer of a gzip file.
+/// A read-only stream that feeds every byte it passes on into an MD5 hash on a worker thread, so a file is
+/// checksummed in the same pass that parses it. It also keeps the last 8 bytes read, the trailer of a gzip file.
 /// </summary>
 internal sealed class HashingStream : Stream
 {

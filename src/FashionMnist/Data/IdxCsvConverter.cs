@@ -15,7 +15,9 @@ public static class IdxCsvConverter
     /// Writes the images of an IDX images file and its labels file as one CSV file with the header
     /// <c>label,pixel1,...,pixel784</c>. Returns the number of images. Checksums are not verified.
     /// </summary>
-    /// <param name="labelsPath">Labels file; default: the one beside the images file, by the standard name pattern.</param>
+    /// <param name="labelsPath">
+    /// Labels file; default: the one beside the images file, found by the standard name pattern.
+    /// </param>
     public static int ConvertIdxToCsv(string imagesPath, string csvPath, string? labelsPath = null,
         ILogger? logger = null, CancellationToken cancellationToken = default)
     {
@@ -34,6 +36,8 @@ public static class IdxCsvConverter
     public static int ConvertCsvToIdx(string csvPath, string imagesPath, string? labelsPath = null,
         ILogger? logger = null, CancellationToken cancellationToken = default)
     {
+        // Name the labels output before the long read, so a bad name fails at once.
+        labelsPath ??= DefaultLabelsPath(imagesPath);
         var (set, _) = CsvFormat.ReadSet(Path.GetFullPath(csvPath), logger ?? NullLogger.Instance, cancellationToken);
         WriteIdx(set, imagesPath, labelsPath);
         return set.Count;

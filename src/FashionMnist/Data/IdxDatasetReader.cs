@@ -35,7 +35,8 @@ public sealed class IdxDatasetReader : IDatasetReader
     public string Name => "idx";
 
     /// <inheritdoc />
-    public string Description => "The original four IDX files, gzipped or not (as published and as Debian installs them).";
+    public string Description =>
+        "The original four IDX files, gzipped or not (as published and as Debian installs them).";
 
     /// <inheritdoc />
     public Type SettingsType => typeof(NoSettings);

@@ -41,8 +41,8 @@ internal static class IdxFormat
         if (labels.Length != imageCount)
         {
             throw new DataException(
-                $"{imagesFile.Path} holds {imageCount} images but {labelsFile.Path} holds {labels.Length} labels; "
-                + "every image needs exactly one label. Use the labels file that belongs to these images.");
+                $"{imagesFile.Path} contains {imageCount} images but {labelsFile.Path} contains {labels.Length} "
+                + "labels, and every image needs exactly one label. Use the labels file that belongs to these images.");
         }
 
         DataLog.ReadImages(logger, imageCount, imagesFile.Path, stopwatch.ElapsedMilliseconds, imagesFile.Md5,
@@ -251,15 +251,13 @@ internal static class IdxFormat
         if (offset + read == 0)
         {
             throw new DataException(
-                $"{input.Path}: the gzip file decompresses to 0 bytes, so it holds no IDX data. Replace it with a "
+                $"{input.Path}: the gzip file decompresses to 0 bytes, so it contains no IDX data. Replace it with a "
                 + "complete copy.");
         }
         throw new DataException(
             $"{input.Path}: byte offset {offset + read}: truncated IDX header: {input.DescribeEarlyEnd()}, inside "
             + $"the header field '{field}'. Replace the file with a complete copy.");
     }
-
-    private readonly record struct ChecksumPolicy(bool Verify, IReadOnlyList<OfficialFile> OfficialFiles);
 
     private static byte[] ReadPayload(DataFileInput input, long expected, int recordLength, string item)
     {
@@ -283,4 +281,6 @@ internal static class IdxFormat
             + $"{input.DescribeEarlyEnd()}, inside {item} {filled / recordLength} (counting from 0). Replace the "
             + "file with a complete copy.");
     }
+
+    private readonly record struct ChecksumPolicy(bool Verify, IReadOnlyList<OfficialFile> OfficialFiles);
 }

@@ -1,8 +1,8 @@
 namespace FashionMnist.Data;
 
 /// <summary>
-/// SplitMix64 (Steele, Lea and Flood, 2014): a small generator whose output depends only on the seed, so a split
-/// is the same on every run, .NET version and platform, unlike <see cref="Random"/>, whose algorithm .NET may change.
+/// The SplitMix64 generator: its output depends only on the seed and this code, so a seeded split is the same on
+/// every run, platform and .NET version, whatever the runtime's <see cref="Random"/> implementation does.
 /// </summary>
 internal sealed class SeededRandom
 {

@@ -1,5 +1,6 @@
 using FashionMnist.Data;
 using FashionMnist.Experiments;
+using Microsoft.Extensions.Logging;
 
 namespace FashionMnist.Tests.Data;
 
@@ -53,6 +54,29 @@ public sealed class IdxDatasetReaderTests : IDisposable
 
         DataAssert.SameImages(set, dataset.Train);
         Assert.Equal(TestImages.Md5(TestImages.ImagesIdx(set)), dataset.Files[0].Md5);
+    }
+
+    [Fact]
+    public void Read_WarnsWhenNameAndContentDisagree()
+    {
+        var set = TestImages.Create(2);
+        _directory.Write("train-images-idx3-ubyte", TestImages.Gzip(TestImages.ImagesIdx(set)));
+        _directory.Write("train-labels-idx1-ubyte.gz", TestImages.LabelsIdx(set));
+        TestImages.WriteIdxPair(_directory, OfficialFiles.TestImagesName, OfficialFiles.TestLabelsName, set, true);
+        var logger = new ListLogger<IdxDatasetReader>();
+        var reader = new IdxDatasetReader(new DatasetLocator(_ => null, []), logger);
+
+        reader.Read(new DataOptions { Dir = _directory.Path, VerifyChecksums = false });
+
+        // The other warnings say that the generated files do not match the published checksums.
+        var entries = logger.Entries.Where(e => e.EventId.Id is 1101 or 1102).ToList();
+        var warnings = entries.Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.Contains("train-images-idx3-ubyte is gzip-compressed although its name does not end in .gz",
+            warnings[0]);
+        Assert.Contains("train-labels-idx1-ubyte.gz is named .gz but its content is not gzip-compressed",
+            warnings[1]);
     }
 
     [Fact]

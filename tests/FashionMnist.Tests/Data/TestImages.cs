@@ -54,6 +54,14 @@ internal static class TestImages
         return output.ToArray();
     }
 
+    public static byte[] Gunzip(byte[] compressed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
+
     public static string Md5(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 
     /// <summary>Returns the Kaggle CSV text of <paramref name="set"/>: the header, then one line per image.</summary>
