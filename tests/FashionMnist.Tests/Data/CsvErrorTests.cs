@@ -152,6 +152,16 @@ public sealed class CsvErrorTests : IDisposable
     }
 
     [Fact]
+    public void TruncatedGzip()
+    {
+        // Cut within the trailer, so every row decompresses and only the trailer shows the damage.
+        var gzip = TestImages.Gzip(System.Text.Encoding.ASCII.GetBytes(TestImages.Csv(_set)));
+        var path = _directory.Write("cut.csv.gz", gzip[..^4]);
+
+        DataAssert.Fails(() => Read(path), path, "truncated gzip file", "download it again");
+    }
+
+    [Fact]
     public void FirstErrorInFileOrder()
     {
         // Values are parsed on a worker in batches while CsvHelper reads ahead, so a bad value in an early
