@@ -1,10 +1,10 @@
 namespace FashionMnist.Data;
 
 /// <summary>
-/// The standard Fashion-MNIST file names and their published MD5 checksums. The gzip checksums are those of the
-/// Fashion-MNIST README and torchvision's <c>FashionMNIST.resources</c>; the content checksums are those of the
-/// decompressed files as torchvision checks them. Debian's <c>dataset-fashion-mnist</c> recompressed the files,
-/// so its <c>.gz</c> files have other checksums but the same content.
+/// The standard Fashion-MNIST file names and their MD5 checksums. The gzip checksums are the ones torchvision's
+/// <c>FashionMNIST.resources</c> lists for the published files. The content checksums are those of the
+/// decompressed files. Debian's <c>dataset-fashion-mnist</c> (0.0~git20200523) recompressed the files, so its
+/// <c>.gz</c> files have other checksums but match the content checksums.
 /// </summary>
 public static class OfficialFiles
 {

@@ -151,6 +151,49 @@ public sealed class CsvErrorTests : IDisposable
             "'1\n2' is not an integer");
     }
 
+    [Fact]
+    public void TruncatedGzip()
+    {
+        // Cut within the trailer, so every row decompresses and only the trailer shows the damage.
+        var gzip = TestImages.Gzip(System.Text.Encoding.ASCII.GetBytes(TestImages.Csv(_set)));
+        var path = _directory.Write("cut.csv.gz", gzip[..^4]);
+
+        DataAssert.Fails(() => Read(path), path, "truncated gzip file", "download it again");
+    }
+
+    [Fact]
+    public void FirstErrorInFileOrder()
+    {
+        // Values are parsed on a worker in batches while CsvHelper reads ahead, so a bad value in an early
+        // batch must win over an invalid quote that the reader meets later.
+        var lines = LargeFileLines(3000);
+        lines[3] = "11" + lines[3][1..];
+        lines[2500] = lines[2500] + ",\"x";
+        lines[2900] = "12" + lines[2900][1..];
+        var path = _directory.Write("order.csv", string.Join('\n', lines));
+
+        var error = DataAssert.Fails(() => Read(path), path, "line 4, column 1 (label)", "label 11");
+
+        Assert.DoesNotContain("line 2901", error.Message);
+    }
+
+    [Fact]
+    public void ErrorInLateBatch()
+    {
+        var lines = LargeFileLines(3000);
+        lines[2990] = lines[2990].Replace(",0,", ",300,");
+        var path = _directory.Write("late.csv", string.Join('\n', lines));
+
+        DataAssert.Fails(() => Read(path), path, "line 2991", "pixel 300 is outside 0-255");
+    }
+
+    private string[] LargeFileLines(int count)
+    {
+        var path = _directory.File("large.csv");
+        IdxCsvConverter.WriteCsv(TestImages.Create(count), path);
+        return File.ReadAllText(path).Split('\n');
+    }
+
     private string WriteWithField(int row, int field, string value)
     {
         var lines = Enumerable.Range(0, _set.Count).Select(r => TestImages.CsvFields(_set, r)).ToList();
