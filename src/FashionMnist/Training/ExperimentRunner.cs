@@ -234,10 +234,10 @@ public sealed class ExperimentRunner(
         var order = new long[count];
         for (var i = 0; i < count; i++)
             order[i] = i;
-        var rng = new Random((int)(seed & int.MaxValue));
+        var random = new Random((int)(seed & int.MaxValue));
         for (var i = count - 1; i > 0; i--)
         {
-            var j = rng.Next(i + 1);
+            var j = random.Next(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;

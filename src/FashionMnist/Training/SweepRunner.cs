@@ -20,8 +20,8 @@ public sealed class SweepRunner(
     ILogger<SweepRunner> logger)
 {
     /// <summary>
-    /// Runs the points of <paramref name="sweepFile"/> that belong to shard <paramref name="shardIndex"/> of
-    /// <paramref name="shardCount"/> (1-based). Returns the outcome of every point that was run.
+    /// Runs the sweep points of <paramref name="loaded"/> that belong to shard <paramref name="shardIndex"/> of
+    /// <paramref name="shardCount"/> (1-based) and returns the outcome of every point that was run.
     /// </summary>
     public async Task<IReadOnlyList<SweepPointResult>> RunAsync(LoadedExperiment loaded, int shardIndex, int shardCount,
         CancellationToken cancellationToken)
