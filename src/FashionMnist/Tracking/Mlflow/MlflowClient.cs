@@ -1,0 +1,509 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using FashionMnist.Tracking.Mlflow.Internal;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace FashionMnist.Tracking.Mlflow;
+
+/// <summary>
+/// Typed client of an MLflow 2.x tracking server's REST API (<c>/api/2.0/mlflow/</c>) and artifact proxy
+/// (<c>/api/2.0/mlflow-artifacts/</c>). Create it with <see cref="MlflowClientFactory"/>, whose HTTP client retries
+/// connection failures, timeouts and HTTP 408, 429 and 5xx with exponential backoff, honouring Retry-After.
+/// Every method throws <see cref="MlflowApiException"/> when the server answers with an error and
+/// <see cref="MlflowUnavailableException"/> when it does not answer.
+/// </summary>
+public sealed class MlflowClient
+{
+    private const string ApiRoot = "api/2.0/mlflow/";
+    private const string ArtifactProxyRoot = "api/2.0/mlflow-artifacts/artifacts/";
+
+    private readonly HttpClient _http;
+    private readonly MlflowOptions _options;
+    private readonly ILogger<MlflowClient> _logger;
+    private readonly MlflowRequestPolicy _policy;
+    private readonly AuthenticationHeaderValue? _authorization;
+
+    /// <summary>
+    /// Creates a client on <paramref name="httpClient"/>, which should be the named client that
+    /// <see cref="MlflowClientFactory"/> uses, since retries live in its handler pipeline.
+    /// </summary>
+    public MlflowClient(HttpClient httpClient, MlflowOptions options, ILogger<MlflowClient> logger)
+    {
+        if (options.TrackingUri is null)
+            throw new ArgumentException("The options have no tracking URI, so runs are kept locally.", nameof(options));
+
+        _http = httpClient;
+        _options = options;
+        _logger = logger;
+        _policy = MlflowRequestPolicy.From(options);
+        _authorization = CreateAuthorization(options);
+    }
+
+    /// <summary>Root URI of the tracking server.</summary>
+    public Uri TrackingUri => _options.TrackingUri!;
+
+    /// <summary>Returns a client on the same server that sends each request once, to probe a server that is away.</summary>
+    internal MlflowClient WithoutRetries() => new(_http, _options with { MaxRetries = 0 }, _logger);
+
+    /// <summary>Returns the address of a run's page in the MLflow UI.</summary>
+    public Uri GetRunPageUri(string experimentId, string runId) =>
+        new(TrackingUri, $"#/experiments/{Uri.EscapeDataString(experimentId)}/runs/{Uri.EscapeDataString(runId)}");
+
+    /// <summary>Returns the experiment called <paramref name="name"/>, deleted or not, or null when there is none.</summary>
+    public async Task<MlflowExperiment?> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await GetAsync<ExperimentResponse>(
+                "experiments/get-by-name", [("experiment_name", name)], cancellationToken);
+            return response.Experiment;
+        }
+        catch (MlflowApiException e) when (e.ErrorCode == "RESOURCE_DOES_NOT_EXIST")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Returns the experiment with id <paramref name="experimentId"/>.</summary>
+    public async Task<MlflowExperiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
+    {
+        var response = await GetAsync<ExperimentResponse>(
+            "experiments/get", [("experiment_id", experimentId)], cancellationToken);
+        return response.Experiment ?? throw EmptyAnswer("experiments/get");
+    }
+
+    /// <summary>
+    /// Creates an experiment and returns its id. Throws <see cref="MlflowApiException"/> with error code
+    /// <c>RESOURCE_ALREADY_EXISTS</c> when the name is taken, also by a deleted experiment.
+    /// </summary>
+    public async Task<string> CreateExperimentAsync(
+        string name,
+        IReadOnlyList<MlflowTag>? tags,
+        CancellationToken cancellationToken)
+    {
+        var body = new { Name = name, Tags = tags is { Count: > 0 } ? tags : null };
+        var response = await PostAsync<CreateExperimentResponse>("experiments/create", body, _policy, cancellationToken);
+        return response.ExperimentId ?? throw EmptyAnswer("experiments/create");
+    }
+
+    /// <summary>
+    /// Returns the active experiment called <paramref name="name"/>, creating it when missing. When another client
+    /// creates it at the same moment, the experiment is read again. Throws
+    /// <see cref="MlflowExperimentDeletedException"/> when the experiment is deleted.
+    /// </summary>
+    public async Task<MlflowExperiment> GetOrCreateExperimentAsync(string name, CancellationToken cancellationToken)
+    {
+        var experiment = await GetExperimentByNameAsync(name, cancellationToken);
+        if (experiment is null)
+        {
+            try
+            {
+                var id = await CreateExperimentAsync(name, null, cancellationToken);
+                MlflowLog.ExperimentCreated(_logger, name, id);
+                experiment = await GetExperimentAsync(id, cancellationToken);
+            }
+            catch (MlflowApiException e) when (e.ErrorCode == "RESOURCE_ALREADY_EXISTS")
+            {
+                experiment = await GetExperimentByNameAsync(name, cancellationToken)
+                    ?? throw new MlflowException(
+                        $"MLflow server {TrackingUri} says experiment '{name}' exists but does not return it.", e);
+                MlflowLog.ExperimentCreatedConcurrently(_logger, name, experiment.ExperimentId);
+            }
+        }
+
+        if (experiment.IsDeleted)
+            throw new MlflowExperimentDeletedException(name, experiment.ExperimentId, TrackingUri);
+        return experiment;
+    }
+
+    /// <summary>
+    /// Creates a run in status RUNNING. Retried only after failures that prove the server did not process the
+    /// request, so a lost answer never leaves two runs; look the run up by a tag before creating it again.
+    /// </summary>
+    public async Task<MlflowRun> CreateRunAsync(
+        string experimentId,
+        string? runName,
+        long startTimeMs,
+        string? userId,
+        IReadOnlyList<MlflowTag> tags,
+        CancellationToken cancellationToken)
+    {
+        ValidateEntries(tags.Select(t => (t.Key, t.Value, MlflowKeys.MaxTagValueLength, "tag")));
+        var body = new
+        {
+            ExperimentId = experimentId,
+            RunName = runName,
+            StartTime = startTimeMs,
+            UserId = userId,
+            Tags = tags.Count > 0 ? tags : null,
+        };
+        var policy = _policy with { SafeToRepeat = false };
+        var response = await PostAsync<RunResponse>("runs/create", body, policy, cancellationToken);
+        return response.Run ?? throw EmptyAnswer("runs/create");
+    }
+
+    /// <summary>
+    /// Sets a run's status (<c>RUNNING</c>, <c>FINISHED</c>, <c>FAILED</c> or <c>KILLED</c>), end time in Unix
+    /// milliseconds and name; a null argument leaves that field unchanged.
+    /// </summary>
+    public async Task<MlflowRunInfo> UpdateRunAsync(
+        string runId,
+        string? status,
+        long? endTimeMs,
+        string? runName,
+        CancellationToken cancellationToken)
+    {
+        var body = new { RunId = runId, Status = status, EndTime = endTimeMs, RunName = runName };
+        var response = await PostAsync<UpdateRunResponse>("runs/update", body, _policy, cancellationToken);
+        return response.RunInfo ?? throw EmptyAnswer("runs/update");
+    }
+
+    /// <summary>Returns the run with id <paramref name="runId"/>, with the latest value of each metric.</summary>
+    public async Task<MlflowRun> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var response = await GetAsync<RunResponse>("runs/get", [("run_id", runId)], cancellationToken);
+        return response.Run ?? throw EmptyAnswer("runs/get");
+    }
+
+    /// <summary>
+    /// Returns one page of the active runs of <paramref name="experimentIds"/> that match <paramref name="filter"/>
+    /// (MLflow search syntax, such as <c>tags.`fmnist.run_id` = 'abc'</c>), newest first.
+    /// </summary>
+    public async Task<MlflowRunsPage> SearchRunsAsync(
+        IReadOnlyList<string> experimentIds,
+        string? filter,
+        int maxResults,
+        string? pageToken,
+        CancellationToken cancellationToken)
+    {
+        var body = new
+        {
+            ExperimentIds = experimentIds,
+            Filter = filter,
+            RunViewType = "ACTIVE_ONLY",
+            MaxResults = maxResults,
+            PageToken = pageToken,
+        };
+        var response = await PostAsync<SearchRunsResponse>("runs/search", body, _policy, cancellationToken);
+        return new MlflowRunsPage(response.Runs ?? [], response.NextPageToken);
+    }
+
+    /// <summary>
+    /// Logs metrics, parameters and tags, in as many log-batch requests as the server's limits need (1000 metrics,
+    /// 100 parameters, 100 tags and 1000 entities per request). Throws <see cref="ArgumentException"/> for a key or
+    /// value the server would reject; <see cref="MlflowKeys"/> has the rules and the helpers that fix them.
+    /// </summary>
+    public async Task LogBatchAsync(
+        string runId,
+        IReadOnlyList<MlflowMetric> metrics,
+        IReadOnlyList<MlflowParam> parameters,
+        IReadOnlyList<MlflowTag> tags,
+        CancellationToken cancellationToken)
+    {
+        foreach (var batch in MlflowBatch.Split(metrics, parameters, tags))
+            await LogBatchAsync(runId, batch, cancellationToken);
+    }
+
+    /// <summary>Sends one log-batch request; the caller keeps it within the limits.</summary>
+    internal async Task LogBatchAsync(string runId, MlflowBatch batch, CancellationToken cancellationToken)
+    {
+        ValidateBatch(batch);
+        var body = new
+        {
+            RunId = runId,
+            Metrics = batch.Metrics.Count > 0 ? batch.Metrics : null,
+            Params = batch.Params.Count > 0 ? batch.Params : null,
+            Tags = batch.Tags.Count > 0 ? batch.Tags : null,
+        };
+        await PostAsync<EmptyResponse>("runs/log-batch", body, _policy, cancellationToken);
+    }
+
+    /// <summary>Sets one tag of a run, replacing its value.</summary>
+    public async Task SetTagAsync(string runId, string key, string value, CancellationToken cancellationToken)
+    {
+        ValidateEntries([(key, value, MlflowKeys.MaxTagValueLength, "tag")]);
+        var body = new { RunId = runId, Key = key, Value = value };
+        await PostAsync<EmptyResponse>("runs/set-tag", body, _policy, cancellationToken);
+    }
+
+    /// <summary>Returns every logged value of one metric of a run, in logging order.</summary>
+    public async Task<IReadOnlyList<MlflowMetric>> GetMetricHistoryAsync(
+        string runId,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        var response = await GetAsync<MetricHistoryResponse>(
+            "metrics/get-history", [("run_id", runId), ("metric_key", key)], cancellationToken);
+        return response.Metrics ?? [];
+    }
+
+    /// <summary>
+    /// Stores the file <paramref name="localPath"/> as <paramref name="artifactPath"/> (relative, <c>/</c>-separated)
+    /// among a run's artifacts. An <c>mlflow-artifacts:</c> artifact URI uploads through the server's proxy
+    /// (<c>PUT /api/2.0/mlflow-artifacts/artifacts/...</c>); a <c>file:</c> URI or a local path copies the file there.
+    /// Any other scheme throws <see cref="MlflowException"/>.
+    /// </summary>
+    public async Task UploadArtifactAsync(
+        string artifactUri,
+        string localPath,
+        string artifactPath,
+        CancellationToken cancellationToken)
+    {
+        var segments = MlflowArtifactLocation.SplitArtifactPath(artifactPath);
+        var location = MlflowArtifactLocation.Parse(artifactUri, TrackingUri);
+        if (location.LocalDirectory is { } directory)
+        {
+            var target = Path.Combine([directory, .. segments]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(localPath, target, overwrite: true);
+            return;
+        }
+
+        var path = ArtifactProxyRoot + string.Join('/', location.ProxySegments.Concat(segments).Select(Uri.EscapeDataString));
+        await using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        using var request = CreateRequest(HttpMethod.Put, path, _policy);
+        request.Content = new StreamContent(file);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(MlflowArtifactLocation.ContentTypeOf(localPath));
+        using var response = await SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, request, cancellationToken);
+    }
+
+    private Task<T> GetAsync<T>(
+        string endpoint,
+        IEnumerable<(string Name, string Value)> query,
+        CancellationToken cancellationToken)
+        where T : new()
+    {
+        var queryText = string.Join('&', query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"));
+        return SendJsonAsync<T>(HttpMethod.Get, ApiRoot + endpoint + "?" + queryText, null, _policy, cancellationToken);
+    }
+
+    private Task<T> PostAsync<T>(string endpoint, object body, MlflowRequestPolicy policy, CancellationToken cancellationToken)
+        where T : new() =>
+        SendJsonAsync<T>(HttpMethod.Post, ApiRoot + endpoint, body, policy, cancellationToken);
+
+    private async Task<T> SendJsonAsync<T>(
+        HttpMethod method,
+        string path,
+        object? body,
+        MlflowRequestPolicy policy,
+        CancellationToken cancellationToken)
+        where T : new()
+    {
+        using var request = CreateRequest(method, path, policy);
+        if (body is not null)
+        {
+            // A byte array body is sent again unchanged by every retry: same timestamps, same steps.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, MlflowJson.Options));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        using var response = await SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+            return new T();
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, MlflowJson.Options) ?? new T();
+        }
+        catch (JsonException e)
+        {
+            throw new MlflowException(
+                $"MLflow server {TrackingUri} answered {Describe(request)} with a body that is not MLflow JSON: "
+                + $"{Shorten(text)}. Check that the tracking URI points to an MLflow tracking server.", e);
+        }
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, MlflowRequestPolicy policy)
+    {
+        var request = new HttpRequestMessage(method, new Uri(TrackingUri, path));
+        request.Headers.Authorization = _authorization;
+        request.Options.Set(MlflowHttp.PolicyKey, policy);
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (HttpRequestException e)
+        {
+            throw new MlflowUnavailableException(
+                $"MLflow server {TrackingUri} did not answer {Describe(request)}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or TaskCanceledException)
+        {
+            throw new MlflowUnavailableException(
+                $"MLflow server {TrackingUri} did not answer {Describe(request)} within "
+                + $"{_options.RequestTimeout.TotalSeconds:0.#} s (MLFLOW_HTTP_REQUEST_TIMEOUT).", e);
+        }
+    }
+
+    private async Task EnsureSuccessAsync(
+        HttpResponseMessage response,
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "unknown";
+        var (errorCode, serverMessage) = ParseError(text, mediaType);
+        var status = (int)response.StatusCode;
+        var endpoint = Describe(request);
+        var message = (status, errorCode) switch
+        {
+            (401 or 403, _) => $"MLflow server {TrackingUri} refused {endpoint} with HTTP {status}. "
+                + AuthenticationAdvice(status),
+            (404 or 405, null) => $"MLflow server {TrackingUri} has no endpoint {endpoint} (HTTP {status}, "
+                + $"{mediaType} page). Check that the tracking URI is the root address of an MLflow 2.x tracking "
+                + "server and, for artifacts, that the server proxies them ('mlflow server --serve-artifacts').",
+            (_, null) => $"MLflow server {TrackingUri} answered {endpoint} with HTTP {status}: {Shorten(text)}",
+            _ => $"MLflow server {TrackingUri} rejected {endpoint}: {errorCode}: {serverMessage}",
+        };
+        throw new MlflowApiException(message, response.StatusCode, errorCode, serverMessage, endpoint);
+    }
+
+    private static (string? ErrorCode, string? Message) ParseError(string text, string mediaType)
+    {
+        if (mediaType != "application/json")
+            return (null, null);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var code))
+            {
+                var message = root.TryGetProperty("message", out var m) ? m.GetString() : null;
+                return (code.GetString(), message);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return (null, null);
+    }
+
+    private string AuthenticationAdvice(int status)
+    {
+        var configured = _authorization is not null;
+        if (status == 403 && configured)
+            return "The credentials were accepted but lack permission for this operation; ask the server's admin.";
+        return configured
+            ? "Check MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD."
+            : "The server needs credentials: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and "
+                + "MLFLOW_TRACKING_PASSWORD.";
+    }
+
+    private static AuthenticationHeaderValue? CreateAuthorization(MlflowOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.Token))
+            return new AuthenticationHeaderValue("Bearer", options.Token);
+        if (!string.IsNullOrEmpty(options.Username) && options.Password is not null)
+        {
+            var pair = Encoding.UTF8.GetBytes(options.Username + ":" + options.Password);
+            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+        }
+        return null;
+    }
+
+    private static void ValidateBatch(MlflowBatch batch)
+    {
+        if (batch.Metrics.Count > MlflowKeys.MaxMetricsPerBatch || batch.Params.Count > MlflowKeys.MaxParamsPerBatch
+            || batch.Tags.Count > MlflowKeys.MaxTagsPerBatch || batch.Count > MlflowKeys.MaxEntitiesPerBatch)
+        {
+            throw new ArgumentException(
+                $"A log-batch request holds {batch.Metrics.Count} metrics, {batch.Params.Count} parameters and "
+                + $"{batch.Tags.Count} tags; MLflow accepts at most {MlflowKeys.MaxMetricsPerBatch}, "
+                + $"{MlflowKeys.MaxParamsPerBatch} and {MlflowKeys.MaxTagsPerBatch}, and "
+                + $"{MlflowKeys.MaxEntitiesPerBatch} in all.");
+        }
+
+        var duplicate = batch.Params.GroupBy(p => p.Key).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"Parameter '{duplicate.Key}' appears twice in one log-batch request.");
+
+        foreach (var metric in batch.Metrics)
+        {
+            ValidateKey(metric.Key, "metric");
+            if (metric.Timestamp < 0)
+                throw new ArgumentException($"Metric '{metric.Key}' has the timestamp {metric.Timestamp}; use Unix milliseconds, 0 or more.");
+        }
+        ValidateEntries(batch.Params.Select(p => (p.Key, p.Value, MlflowKeys.MaxParamValueLength, "parameter")));
+        ValidateEntries(batch.Tags.Select(t => (t.Key, t.Value, MlflowKeys.MaxTagValueLength, "tag")));
+    }
+
+    private static void ValidateEntries(IEnumerable<(string Key, string Value, int MaxLength, string Kind)> entries)
+    {
+        foreach (var (key, value, maxLength, kind) in entries)
+        {
+            ValidateKey(key, kind);
+            if (value.Length > maxLength)
+            {
+                throw new ArgumentException(
+                    $"The value of {kind} '{key}' has {value.Length} characters and MLflow accepts at most {maxLength}; "
+                    + "shorten it with MlflowKeys.Truncate.");
+            }
+        }
+    }
+
+    private static void ValidateKey(string key, string kind)
+    {
+        if (MlflowKeys.Validate(key) is { } reason)
+            throw new ArgumentException($"Invalid MLflow {kind} key '{key}': {reason}. MlflowKeys.Sanitize makes it valid.");
+    }
+
+    private static string Describe(HttpRequestMessage request) =>
+        $"{request.Method.Method} {request.RequestUri?.AbsolutePath.TrimStart('/')}";
+
+    private static string Shorten(string text) =>
+        text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300).Trim(), "...");
+
+    private MlflowException EmptyAnswer(string endpoint) =>
+        new($"MLflow server {TrackingUri} answered {endpoint} without the expected content.");
+
+    private sealed class EmptyResponse;
+
+    private sealed class ExperimentResponse
+    {
+        public MlflowExperiment? Experiment { get; init; }
+    }
+
+    private sealed class CreateExperimentResponse
+    {
+        public string? ExperimentId { get; init; }
+    }
+
+    private sealed class RunResponse
+    {
+        public MlflowRun? Run { get; init; }
+    }
+
+    private sealed class UpdateRunResponse
+    {
+        public MlflowRunInfo? RunInfo { get; init; }
+    }
+
+    private sealed class SearchRunsResponse
+    {
+        public List<MlflowRun>? Runs { get; init; }
+
+        public string? NextPageToken { get; init; }
+    }
+
+    private sealed class MetricHistoryResponse
+    {
+        public List<MlflowMetric>? Metrics { get; init; }
+    }
+}
