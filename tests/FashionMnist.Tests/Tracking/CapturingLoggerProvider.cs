@@ -15,7 +15,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<LogEntry> At(LogLevel level) => _entries.Where(e => e.Level == level).ToList();
 
-    public IReadOnlyList<LogEntry> WithEventId(int id) => _entries.Where(e => e.EventId.Id == id).ToList();
+    /// <summary>Entries of one event, by the name of its LoggerMessage method, such as Retrying.</summary>
+    public IReadOnlyList<LogEntry> Named(string eventName) => _entries.Where(e => e.EventId.Name == eventName).ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 

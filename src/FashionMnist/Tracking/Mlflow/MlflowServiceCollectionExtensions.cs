@@ -11,7 +11,7 @@ public static class MlflowServiceCollectionExtensions
     /// Registers <see cref="MlflowClientFactory"/>, <see cref="MlflowSinkFactory"/> and <see cref="MlflowSync"/>
     /// as singletons, with the HTTP clients they use: each attempt limited by the options' request timeout,
     /// retried with exponential backoff and jitter on connection failures, timeouts and HTTP 408, 429 and 5xx,
-    /// honouring Retry-After, and with every header value redacted from HTTP logs.
+    /// honouring Retry-After. The clients log no request lines; each retry is logged at Information.
     /// </summary>
     public static IServiceCollection AddMlflowTracking(this IServiceCollection services)
     {
@@ -30,6 +30,9 @@ public static class MlflowServiceCollectionExtensions
         var builder = services.AddHttpClient(name)
             // Each attempt has its own timeout in the pipeline; the client-wide one would cut retries short.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // Four Information lines per request would drown the training log; retries and failures are logged
+            // by the client. Should a host add HTTP logging back, header values stay hidden.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(_ => true);
         if (insecureTls)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace FashionMnist.Tracking.Mlflow.Internal;
@@ -31,7 +32,15 @@ internal static class MlflowHttp
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         ResilienceHandlerContext context)
     {
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<MlflowClient>();
+        var loggers = context.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        var logger = loggers.CreateLogger<MlflowClient>();
+        // Polly reports each handled attempt and retry as a warning; MlflowLog.Retrying says the same once per
+        // retry, and a tracking sink reports an outage once, so Polly's own events stay at Debug.
+        builder.ConfigureTelemetry(new TelemetryOptions
+        {
+            LoggerFactory = loggers,
+            SeverityProvider = _ => ResilienceEventSeverity.Debug,
+        });
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = MlflowOptions.MaxRetriesLimit,
