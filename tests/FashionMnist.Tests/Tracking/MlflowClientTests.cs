@@ -33,7 +33,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetOrCreateExperiment_Missing_CreatesOnceThenReuses()
+    public async Task GetOrCreateExperiment_Missing_CreatesOnce()
     {
         var client = Client();
 
@@ -52,7 +52,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetOrCreateExperiment_ConcurrentCreate_ReadsTheOtherOne()
+    public async Task GetOrCreateExperiment_Race_ReadsAgain()
     {
         _server.CreateExperimentOnNextLookup("race");
 
@@ -65,7 +65,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetOrCreateExperiment_Deleted_SaysHowToRestoreOrRename()
+    public async Task GetOrCreateExperiment_Deleted_ExplainsRestore()
     {
         var id = _server.Store.CreateExperiment("old", []).Id;
         _server.Store.Experiment(id).LifecycleStage = "deleted";
@@ -99,7 +99,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LogBatch_OverLimits_SplitsIntoRequestsWithinLimits()
+    public async Task LogBatch_OverLimits_Splits()
     {
         var client = Client();
         var run = await CreateRunAsync(client);
@@ -124,7 +124,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LogBatch_LargeValues_StaysUnderRequestSizeLimit()
+    public async Task LogBatch_LargeValues_UnderSizeLimit()
     {
         var client = Client();
         var run = await CreateRunAsync(client);
@@ -140,7 +140,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LogBatch_NonFiniteValues_TravelAsNamedLiterals()
+    public async Task LogBatch_NonFinite_SentAsStrings()
     {
         var client = Client();
         var run = await CreateRunAsync(client);
@@ -198,7 +198,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_ServiceUnavailable_RetriesSameBodyAndLogsEachRetry()
+    public async Task Send_ServiceUnavailable_RetriesSameBody()
     {
         var client = Client();
         var run = await CreateRunAsync(client);
@@ -358,7 +358,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_NoCredentialsWhereRequired_SaysWhichVariablesToSet()
+    public async Task Send_MissingCredentials_NamesVariables()
     {
         _server.RequiredAuthorization = "Bearer right";
 
@@ -382,7 +382,7 @@ public sealed class MlflowClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UploadArtifact_ProxyUri_PutsFileUnderRunPath()
+    public async Task UploadArtifact_ProxyUri_PutsFile()
     {
         using var folder = new TemporaryDirectory();
         var file = folder.Combine("notes.txt");

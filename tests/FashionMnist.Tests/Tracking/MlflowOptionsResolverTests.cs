@@ -12,7 +12,7 @@ public sealed class MlflowOptionsResolverTests
     }
 
     [Fact]
-    public void Resolve_NothingSet_KeepsRunsLocalWithMlflowDefaults()
+    public void Resolve_NothingSet_LocalWithDefaults()
     {
         var options = MlflowOptionsResolver.Resolve(null, null, Environment());
 
@@ -49,7 +49,7 @@ public sealed class MlflowOptionsResolverTests
     }
 
     [Fact]
-    public void Resolve_CommandLine_BeatsFileAndFileBeatsEnvironment()
+    public void Resolve_Sources_CommandLineFirst()
     {
         var file = new TrackingOptions { Uri = "http://file-host:5000", Experiment = "from-file" };
         var environment = Environment(("MLFLOW_TRACKING_URI", "http://env-host:5000"), ("MLFLOW_EXPERIMENT_NAME", "from-env"));
@@ -119,7 +119,7 @@ public sealed class MlflowOptionsResolverTests
     }
 
     [Fact]
-    public void Resolve_CredentialsInUri_BecomeBasicAuthAndLeaveTheUri()
+    public void Resolve_UriCredentials_BecomeBasicAuth()
     {
         var options = MlflowOptionsResolver.Resolve(
             null, new TrackingOptions { Uri = "http://ada:p%40ss@127.0.0.1:5000" }, Environment());

@@ -1,6 +1,6 @@
 namespace FashionMnist.Tests.Tracking;
 
-/// <summary>A fact that runs only when MLFLOW_TEST_TRACKING_URI names a real MLflow server, and says why it skipped otherwise.</summary>
+/// <summary>A fact that runs only when MLFLOW_TEST_TRACKING_URI names a real MLflow server, with the reason when it is skipped.</summary>
 public sealed class MlflowServerFactAttribute : FactAttribute
 {
     public const string Variable = "MLFLOW_TEST_TRACKING_URI";

@@ -73,7 +73,7 @@ public sealed class MlflowSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_AfterPartialLiveSend_SendsOnlyTheRest()
+    public async Task Sync_PartlySent_SendsRest()
     {
         var info = TrackingTestHost.Run(_runs.Path);
         var sink = _host.Sink(Options);
@@ -124,11 +124,11 @@ public sealed class MlflowSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_CreateAnswerLost_FindsRunInsteadOfCreatingAnother()
+    public async Task Sync_LostCreateResponse_ReusesRun()
     {
         var info = TrackingTestHost.Run(_runs.Path);
         await RecordLocallyAsync(info, epochs: 1);
-        // The run was created on the server but its answer never arrived.
+        // The run was created on the server but its response never arrived.
         var client = _host.Client(Options);
         var experiment = await client.GetOrCreateExperimentAsync("fashion", default);
         var existing = await client.CreateRunAsync(experiment.ExperimentId, "run-1-name", 1, null, [new MlflowTag("fmnist.run_id", "run-1")], default);
@@ -144,7 +144,7 @@ public sealed class MlflowSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_ServerHoldsOtherParamValue_SendsMetricsWithoutIt()
+    public async Task Sync_ServerParamConflict_SendsMetrics()
     {
         var info = TrackingTestHost.Run(_runs.Path);
         await RecordLocallyAsync(info, epochs: 1);
@@ -191,7 +191,7 @@ public sealed class MlflowSyncTests : IAsyncLifetime
 
         var result = Assert.Single(report.Runs);
         Assert.Equal(MlflowRunSyncStatus.Failed, result.Status);
-        Assert.Contains("did not answer", result.Error);
+        Assert.Contains("did not respond", result.Error);
         Assert.Equal(1, report.FailedCount);
     }
 

@@ -6,7 +6,7 @@ namespace FashionMnist.Tests.Tracking;
 public sealed class RunJournalTests
 {
     [Fact]
-    public void Open_TornLastLine_DropsItAndAppendsOnANewLine()
+    public void Open_TornLastLine_Dropped()
     {
         using var folder = new TemporaryDirectory();
         using (var journal = RunJournal.Open(folder.Path))

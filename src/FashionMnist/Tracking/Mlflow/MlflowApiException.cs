@@ -3,7 +3,7 @@ using FashionMnist.Tracking.Mlflow.Internal;
 
 namespace FashionMnist.Tracking.Mlflow;
 
-/// <summary>The tracking server answered a request with an error status.</summary>
+/// <summary>The tracking server responded to a request with an error status.</summary>
 public sealed class MlflowApiException : MlflowException
 {
     public MlflowApiException(

@@ -12,8 +12,8 @@ namespace FashionMnist.Tracking.Mlflow;
 /// Typed client of an MLflow 2.x tracking server's REST API (<c>/api/2.0/mlflow/</c>) and artifact proxy
 /// (<c>/api/2.0/mlflow-artifacts/</c>). Create it with <see cref="MlflowClientFactory"/>, whose HTTP client retries
 /// connection failures, timeouts and HTTP 408, 429 and 5xx with exponential backoff, honouring Retry-After.
-/// Every method throws <see cref="MlflowApiException"/> when the server answers with an error and
-/// <see cref="MlflowUnavailableException"/> when it does not answer.
+/// Every method throws <see cref="MlflowApiException"/> when the server responds with an error status and
+/// <see cref="MlflowUnavailableException"/> when it does not respond.
 /// </summary>
 public sealed class MlflowClient
 {
@@ -72,7 +72,7 @@ public sealed class MlflowClient
     {
         var response = await GetAsync<ExperimentResponse>(
             "experiments/get", [("experiment_id", experimentId)], cancellationToken);
-        return response.Experiment ?? throw EmptyAnswer("experiments/get");
+        return response.Experiment ?? throw MissingContent("experiments/get");
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed class MlflowClient
     {
         var body = new { Name = name, Tags = tags is { Count: > 0 } ? tags : null };
         var response = await PostAsync<CreateExperimentResponse>("experiments/create", body, _policy, cancellationToken);
-        return response.ExperimentId ?? throw EmptyAnswer("experiments/create");
+        return response.ExperimentId ?? throw MissingContent("experiments/create");
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public sealed class MlflowClient
             {
                 experiment = await GetExperimentByNameAsync(name, cancellationToken)
                     ?? throw new MlflowException(
-                        $"MLflow server {TrackingUri} says experiment '{name}' exists but does not return it.", e);
+                        $"MLflow server {TrackingUri} reported that experiment '{name}' exists but did not return it.", e);
                 MlflowLog.ExperimentCreatedConcurrently(_logger, name, experiment.ExperimentId);
             }
         }
@@ -121,7 +121,7 @@ public sealed class MlflowClient
 
     /// <summary>
     /// Creates a run in status RUNNING. Retried only after failures that prove the server did not process the
-    /// request, so a lost answer never leaves two runs; look the run up by a tag before creating it again.
+    /// request, so a lost response cannot leave two runs. Look the run up by a tag before creating it again.
     /// </summary>
     public async Task<MlflowRun> CreateRunAsync(
         string experimentId,
@@ -142,7 +142,7 @@ public sealed class MlflowClient
         };
         var policy = _policy with { SafeToRepeat = false };
         var response = await PostAsync<RunResponse>("runs/create", body, policy, cancellationToken);
-        return response.Run ?? throw EmptyAnswer("runs/create");
+        return response.Run ?? throw MissingContent("runs/create");
     }
 
     /// <summary>
@@ -158,14 +158,14 @@ public sealed class MlflowClient
     {
         var body = new { RunId = runId, Status = status, EndTime = endTimeMs, RunName = runName };
         var response = await PostAsync<UpdateRunResponse>("runs/update", body, _policy, cancellationToken);
-        return response.RunInfo ?? throw EmptyAnswer("runs/update");
+        return response.RunInfo ?? throw MissingContent("runs/update");
     }
 
     /// <summary>Returns the run with id <paramref name="runId"/>, with the latest value of each metric.</summary>
     public async Task<MlflowRun> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         var response = await GetAsync<RunResponse>("runs/get", [("run_id", runId)], cancellationToken);
-        return response.Run ?? throw EmptyAnswer("runs/get");
+        return response.Run ?? throw MissingContent("runs/get");
     }
 
     /// <summary>
@@ -313,7 +313,7 @@ public sealed class MlflowClient
         catch (JsonException e)
         {
             throw new MlflowException(
-                $"MLflow server {TrackingUri} answered {Describe(request)} with a body that is not MLflow JSON: "
+                $"MLflow server {TrackingUri} responded to {Describe(request)} with a body that is not MLflow JSON: "
                 + $"{Shorten(text)}. Check that the tracking URI points to an MLflow tracking server.", e);
         }
     }
@@ -339,12 +339,12 @@ public sealed class MlflowClient
         catch (HttpRequestException e)
         {
             throw new MlflowUnavailableException(
-                $"MLflow server {TrackingUri} did not answer {Describe(request)}: {e.Message}", e);
+                $"MLflow server {TrackingUri} did not respond to {Describe(request)}: {e.Message}", e);
         }
         catch (Exception e) when (e is TimeoutRejectedException or TaskCanceledException)
         {
             throw new MlflowUnavailableException(
-                $"MLflow server {TrackingUri} did not answer {Describe(request)} within "
+                $"MLflow server {TrackingUri} did not respond to {Describe(request)} within "
                 + $"{_options.RequestTimeout.TotalSeconds:0.#} s (MLFLOW_HTTP_REQUEST_TIMEOUT).", e);
         }
     }
@@ -364,12 +364,12 @@ public sealed class MlflowClient
         var endpoint = Describe(request);
         var message = (status, errorCode) switch
         {
-            (401 or 403, _) => $"MLflow server {TrackingUri} refused {endpoint} with HTTP {status}. "
+            (401 or 403, _) => $"MLflow server {TrackingUri} rejected {endpoint} with HTTP {status}. "
                 + AuthenticationAdvice(status),
             (404 or 405, null) => $"MLflow server {TrackingUri} has no endpoint {endpoint} (HTTP {status}, "
                 + $"{mediaType} page). Check that the tracking URI is the root address of an MLflow 2.x tracking "
                 + "server and, for artifacts, that the server proxies them ('mlflow server --serve-artifacts').",
-            (_, null) => $"MLflow server {TrackingUri} answered {endpoint} with HTTP {status}: {Shorten(text)}",
+            (_, null) => $"MLflow server {TrackingUri} responded to {endpoint} with HTTP {status}: {Shorten(text)}",
             _ => $"MLflow server {TrackingUri} rejected {endpoint}: {errorCode}: {serverMessage}",
         };
         throw new MlflowApiException(message, response.StatusCode, errorCode, serverMessage, endpoint);
@@ -424,7 +424,7 @@ public sealed class MlflowClient
             || batch.Tags.Count > MlflowKeys.MaxTagsPerBatch || batch.Count > MlflowKeys.MaxEntitiesPerBatch)
         {
             throw new ArgumentException(
-                $"A log-batch request holds {batch.Metrics.Count} metrics, {batch.Params.Count} parameters and "
+                $"A log-batch request contains {batch.Metrics.Count} metrics, {batch.Params.Count} parameters and "
                 + $"{batch.Tags.Count} tags; MLflow accepts at most {MlflowKeys.MaxMetricsPerBatch}, "
                 + $"{MlflowKeys.MaxParamsPerBatch} and {MlflowKeys.MaxTagsPerBatch}, and "
                 + $"{MlflowKeys.MaxEntitiesPerBatch} in all.");
@@ -470,8 +470,8 @@ public sealed class MlflowClient
     private static string Shorten(string text) =>
         text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300).Trim(), "...");
 
-    private MlflowException EmptyAnswer(string endpoint) =>
-        new($"MLflow server {TrackingUri} answered {endpoint} without the expected content.");
+    private MlflowException MissingContent(string endpoint) =>
+        new($"MLflow server {TrackingUri} responded to {endpoint} without the expected content.");
 
     private sealed class EmptyResponse;
 

@@ -1,6 +1,6 @@
 namespace FashionMnist.Tracking.Mlflow;
 
-/// <summary>A failure to reach, configure or use the MLflow tracking server; the message says what to do.</summary>
+/// <summary>A failure to reach, configure or use the MLflow tracking server; the message names the fix.</summary>
 public class MlflowException : Exception
 {
     public MlflowException(string message)

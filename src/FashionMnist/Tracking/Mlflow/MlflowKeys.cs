@@ -2,7 +2,7 @@ namespace FashionMnist.Tracking.Mlflow;
 
 /// <summary>
 /// The limits an MLflow 2.17 tracking server enforces on keys, values and batches, and helpers that make
-/// keys and values fit them. Sources: recorded server answers, and mlflow/utils/validation.py of MLflow 2.17.
+/// keys and values fit them. Sources: recorded server responses, and mlflow/utils/validation.py of MLflow 2.17.
 /// </summary>
 public static class MlflowKeys
 {
@@ -104,7 +104,7 @@ public static class MlflowKeys
     }
 
     // Letters and decimal digits are word characters both for .NET and for Python's re module, which the
-    // server uses; other characters that only one of them counts are replaced to stay on the safe side.
+    // server uses. Characters that only one of the two counts are replaced, so a sanitized key always passes.
     private static bool IsAllowed(char c) =>
         c is '_' or '-' or '.' or ' ' or ':' or '/' || (!char.IsSurrogate(c) && char.IsLetterOrDigit(c));
 

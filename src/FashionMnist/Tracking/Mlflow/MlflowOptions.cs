@@ -9,7 +9,7 @@ namespace FashionMnist.Tracking.Mlflow;
 /// </summary>
 public sealed record MlflowOptions
 {
-    /// <summary>Highest accepted <see cref="MaxRetries"/>; MLflow 2.17 rejects 10 retries or more.</summary>
+    /// <summary>Maximum accepted <see cref="MaxRetries"/>; MLflow 2.17 rejects 10 retries or more.</summary>
     public const int MaxRetriesLimit = 9;
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed record MlflowOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// Longest time the tracking sink may hold up training at the start and after each epoch while it sends;
+    /// Maximum time the tracking sink may hold up training at the start and after each epoch while it sends;
     /// what is not sent by then stays in the run's journal and goes with a later epoch. Default 5 s.
     /// </summary>
     public TimeSpan MaxBlockPerEpoch { get; init; } = TimeSpan.FromSeconds(5);

@@ -102,7 +102,7 @@ public static class MlflowOptionsResolver
             return null;
         }
 
-        // Credentials in the URI work like MLflow's user name and password but must never be logged with it.
+        // Credentials in the URI work as user name and password and are moved out of it, so the URI can be logged.
         if (uri.UserInfo.Length > 0)
         {
             var parts = uri.UserInfo.Split(':', 2);

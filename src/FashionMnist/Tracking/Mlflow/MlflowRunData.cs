@@ -1,6 +1,6 @@
 namespace FashionMnist.Tracking.Mlflow;
 
-/// <summary>What a run holds: the latest value of each metric, its parameters and its tags.</summary>
+/// <summary>The content of a run: the latest value of each metric, its parameters and its tags.</summary>
 public sealed record MlflowRunData
 {
     public IReadOnlyList<MlflowMetric> Metrics { get; init; } = [];

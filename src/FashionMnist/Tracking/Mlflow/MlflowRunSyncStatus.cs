@@ -12,6 +12,6 @@ public enum MlflowRunSyncStatus
     /// <summary>Another fmnist process is still training the run; it was left alone.</summary>
     InProgress,
 
-    /// <summary>The run could not be sent; <see cref="MlflowRunSyncResult.Error"/> says why.</summary>
+    /// <summary>The run could not be sent; <see cref="MlflowRunSyncResult.Error"/> gives the reason.</summary>
     Failed,
 }

@@ -8,7 +8,7 @@ namespace FashionMnist.Tracking.Mlflow;
 /// artifacts and the final status. Every operation is first appended to the run's journal
 /// (<c>&lt;run folder&gt;/tracking/journal.jsonl</c>), then sent. When the server is down, slow or failing, training
 /// goes on: the sink logs one warning, keeps the operations and sends them after a later epoch or through
-/// <see cref="MlflowSync"/>. It never throws for a server problem and holds up training at most
+/// <see cref="MlflowSync"/>. It never throws for a server problem and waits for the server at most
 /// <see cref="MlflowOptions.MaxBlockPerEpoch"/> per call. One sink tracks one run; create it with
 /// <see cref="MlflowSinkFactory"/>.
 /// </summary>
@@ -91,7 +91,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
     /// <summary>
     /// Logs the epoch's metrics with step = epoch: train_loss, train_accuracy, dev_loss, dev_accuracy, lr,
     /// epoch_seconds and images_per_second. The dev metrics are left out when the run has no dev set
-    /// (dev accuracy NaN); a NaN or infinite loss is sent as it is.
+    /// (dev accuracy NaN). A NaN or infinite loss is sent as it is.
     /// </summary>
     public async Task LogEpochAsync(EpochMetrics metrics, CancellationToken cancellationToken)
     {
@@ -389,7 +389,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            ReportTransient($"no answer within {budget.TotalSeconds:0.#} s");
+            ReportTransient($"no response within {budget.TotalSeconds:0.#} s");
             return false;
         }
         catch (Exception e) when (MlflowFailures.Classify(e) == MlflowFailure.Transient)
@@ -399,7 +399,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         }
         catch (Exception e)
         {
-            // Never crash the training: a run the server refuses stays in the journal for a later sync.
+            // Training goes on whatever the failure; a run the server rejects stays in the journal for a later sync.
             _stopped = true;
             MlflowLog.LoggingStopped(_logger, _run!.RunId, e.Message, _journal!.FilePath);
             return false;

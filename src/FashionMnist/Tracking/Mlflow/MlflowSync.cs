@@ -5,7 +5,7 @@ namespace FashionMnist.Tracking.Mlflow;
 
 /// <summary>
 /// Sends runs recorded while no server was configured or reachable: every journal entry the server has not
-/// acknowledged, exactly once. Running it again sends nothing new.
+/// acknowledged yet. A second sync sends nothing new.
 /// </summary>
 public sealed class MlflowSync
 {
@@ -51,7 +51,7 @@ public sealed class MlflowSync
         if (!Directory.Exists(root))
         {
             throw new MlflowException(
-                $"'{path}' is not a folder; pass a run folder or the folder that holds them (output.dir, default 'runs').");
+                $"'{path}' is not a folder; pass a run folder or the folder that contains them (output.dir, default 'runs').");
         }
         if (File.Exists(RunJournal.PathFor(root)))
             return [root];

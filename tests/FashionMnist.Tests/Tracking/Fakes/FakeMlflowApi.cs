@@ -6,7 +6,7 @@ using FashionMnist.Tracking.Mlflow;
 namespace FashionMnist.Tests.Tracking.Fakes;
 
 /// <summary>
-/// The REST endpoints under <c>/api/2.0/mlflow/</c>, answering like an MLflow 2.17.2 server with a SQL store:
+/// The REST endpoints under <c>/api/2.0/mlflow/</c>, responding like an MLflow 2.17.2 server with a SQL store:
 /// the same paths, methods, JSON shapes, limits, error codes and messages as the recorded exchanges.
 /// </summary>
 internal static class FakeMlflowApi

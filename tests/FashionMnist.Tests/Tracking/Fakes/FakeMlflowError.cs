@@ -1,6 +1,6 @@
 namespace FashionMnist.Tests.Tracking.Fakes;
 
-/// <summary>An error the fake server answers with, as MLflow's JSON <c>{"error_code", "message"}</c>.</summary>
+/// <summary>An error the fake server responds with, as MLflow's JSON <c>{"error_code", "message"}</c>.</summary>
 internal sealed class FakeMlflowError(int status, string errorCode, string message) : Exception(message)
 {
     public int Status { get; } = status;

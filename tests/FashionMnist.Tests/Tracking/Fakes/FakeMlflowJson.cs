@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace FashionMnist.Tests.Tracking.Fakes;
 
-/// <summary>Renders answers the way the MLflow 2.17 server does: pretty JSON for results, compact JSON for errors.</summary>
+/// <summary>Renders responses the way the MLflow 2.17 server does: pretty JSON for results, compact JSON for errors.</summary>
 internal static class FakeMlflowJson
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, IndentSize = 2, NewLine = "\n" };
@@ -68,7 +68,7 @@ internal static class FakeMlflowJson
     public static JsonObject Metric(FakeMetric metric) => new()
     {
         ["key"] = metric.Key,
-        // Protobuf's JSON form of a double, which the server uses for its answers too.
+        // Protobuf's JSON form of a double, which the server uses for its responses too.
         ["value"] = double.IsNaN(metric.Value) ? JsonValue.Create("NaN") : JsonValue.Create(metric.Value),
         ["timestamp"] = metric.Timestamp,
         ["step"] = metric.Step,

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace FashionMnist.Tests.Tracking.Fakes;
 
 /// <summary>
-/// An MLflow 2.17.2 tracking server stand-in: a real Kestrel host on 127.0.0.1 that answers like the recorded
+/// An MLflow 2.17.2 tracking server stand-in: a real Kestrel host on 127.0.0.1 that responds like the recorded
 /// server and keeps its state in memory. Switches inject faults: stop listening, delays, error statuses with or
 /// without Retry-After, required credentials, and an experiment created by "another client" mid-request.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     /// <summary>Root URI, such as http://127.0.0.1:41234/.</summary>
     public Uri Uri => new($"http://127.0.0.1:{_port}/");
 
-    /// <summary>Time every request waits before it is answered.</summary>
+    /// <summary>Time every request waits before the response.</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>Exact Authorization header every request needs; others get 401. Default none.</summary>
@@ -68,7 +68,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> RequestsTo(string suffix) =>
         Requests.Where(r => r.Path.Split('?')[0].EndsWith(suffix, StringComparison.Ordinal)).ToList();
 
-    /// <summary>Answers the next <paramref name="count"/> requests whose path contains <paramref name="pathContains"/> with <paramref name="status"/>.</summary>
+    /// <summary>Fails the next <paramref name="count"/> requests whose path contains <paramref name="pathContains"/> with <paramref name="status"/>.</summary>
     public void FailNext(int count, int status, string? pathContains = null, TimeSpan? retryAfter = null)
     {
         lock (_lock)
@@ -125,16 +125,16 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay, context.RequestAborted);
 
-        var answer = TakeFault(recorded) ?? CheckAuthorization(request) ?? Dispatch(recorded, request);
-        recorded.Status = answer.Status;
-        context.Response.StatusCode = answer.Status;
-        context.Response.ContentType = answer.ContentType;
-        foreach (var (name, value) in answer.Headers)
+        var response = TakeFault(recorded) ?? CheckAuthorization(request) ?? Dispatch(recorded, request);
+        recorded.Status = response.Status;
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
             context.Response.Headers[name] = value;
-        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
     }
 
-    private Answer? TakeFault(RecordedRequest request)
+    private ServerResponse? TakeFault(RecordedRequest request)
     {
         lock (_lock)
         {
@@ -147,22 +147,22 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
                 : [];
             return fault.Status switch
             {
-                429 => Answer.Json(429, FakeMlflowJson.Error("REQUEST_LIMIT_EXCEEDED", "Too many requests; retry later.")) with { Headers = headers },
-                500 => Answer.Json(500, FakeMlflowJson.Error("INTERNAL_ERROR", "Injected failure.")) with { Headers = headers },
-                _ => Answer.Text(fault.Status, $"<html><body><h1>{fault.Status} Injected</h1></body></html>", "text/html") with { Headers = headers },
+                429 => ServerResponse.Json(429, FakeMlflowJson.Error("REQUEST_LIMIT_EXCEEDED", "Too many requests; retry later.")) with { Headers = headers },
+                500 => ServerResponse.Json(500, FakeMlflowJson.Error("INTERNAL_ERROR", "Injected failure.")) with { Headers = headers },
+                _ => ServerResponse.Text(fault.Status, $"<html><body><h1>{fault.Status} Injected</h1></body></html>", "text/html") with { Headers = headers },
             };
         }
     }
 
-    private Answer? CheckAuthorization(HttpRequest request)
+    private ServerResponse? CheckAuthorization(HttpRequest request)
     {
         if (RequiredAuthorization is null || request.Headers.Authorization.ToString() == RequiredAuthorization)
             return null;
-        return Answer.Text(401, "You are not authenticated. Please see the MLflow documentation on how to authenticate.", "text/plain")
+        return ServerResponse.Text(401, "You are not authenticated. Please see the MLflow documentation on how to authenticate.", "text/plain")
             with { Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = "Basic realm=\"mlflow\"" } };
     }
 
-    private Answer Dispatch(RecordedRequest recorded, HttpRequest request)
+    private ServerResponse Dispatch(RecordedRequest recorded, HttpRequest request)
     {
         var path = request.Path.Value ?? "/";
         try
@@ -171,25 +171,25 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             {
                 return path switch
                 {
-                    "/health" => request.Method == "GET" ? Answer.Text(200, "OK", "text/html; charset=utf-8") : MethodNotAllowed(),
-                    "/version" => request.Method == "GET" ? Answer.Text(200, "2.17.2", "text/html; charset=utf-8") : MethodNotAllowed(),
+                    "/health" => request.Method == "GET" ? ServerResponse.Text(200, "OK", "text/html; charset=utf-8") : MethodNotAllowed(),
+                    "/version" => request.Method == "GET" ? ServerResponse.Text(200, "2.17.2", "text/html; charset=utf-8") : MethodNotAllowed(),
                     "/get-artifact" => DownloadForRun(request),
                     _ when path == FakeMlflowArtifacts.ProxyRoot || path.StartsWith(FakeMlflowArtifacts.ProxyRoot + "/", StringComparison.Ordinal)
                         => Artifact(recorded, request),
                     _ when path.StartsWith(FakeMlflowApi.Root, StringComparison.Ordinal)
                         && FakeMlflowApi.Endpoints.TryGetValue(path[FakeMlflowApi.Root.Length..], out var endpoint)
                         => CallApi(endpoint, recorded, request),
-                    _ => Answer.Text(404, NotFoundPage, "text/html; charset=utf-8"),
+                    _ => ServerResponse.Text(404, NotFoundPage, "text/html; charset=utf-8"),
                 };
             }
         }
         catch (FakeMlflowError e)
         {
-            return Answer.Json(e.Status, FakeMlflowJson.Error(e.ErrorCode, e.Message));
+            return ServerResponse.Json(e.Status, FakeMlflowJson.Error(e.ErrorCode, e.Message));
         }
     }
 
-    private Answer CallApi(
+    private ServerResponse CallApi(
         (string Method, Func<FakeMlflowStore, FakeCall, JsonNode> Handle) endpoint,
         RecordedRequest recorded,
         HttpRequest request)
@@ -207,11 +207,11 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         var call = new FakeCall(request.Query, FakeCall.ParseBody(recorded.Body));
         try
         {
-            return Answer.Json(200, FakeMlflowJson.Render(endpoint.Handle(Store, call)));
+            return ServerResponse.Json(200, FakeMlflowJson.Render(endpoint.Handle(Store, call)));
         }
         finally
         {
-            // The lookup has its answer (not found); now the other client's create lands before ours.
+            // The lookup has its response (not found). Now the other client's create lands before ours.
             if (_createOnLookup is { } name && request.Path.Value!.EndsWith("experiments/get-by-name", StringComparison.Ordinal)
                 && call.OptionalQuery("experiment_name") == name)
             {
@@ -221,13 +221,13 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         }
     }
 
-    private Answer Artifact(RecordedRequest recorded, HttpRequest request)
+    private ServerResponse Artifact(RecordedRequest recorded, HttpRequest request)
     {
         var path = request.Path.Value!;
         if (path == FakeMlflowArtifacts.ProxyRoot)
         {
             return request.Method == "GET"
-                ? Answer.Json(200, FakeMlflowJson.Render(FakeMlflowArtifacts.ListProxy(Store, request.Query["path"].ToString())))
+                ? ServerResponse.Json(200, FakeMlflowJson.Render(FakeMlflowArtifacts.ListProxy(Store, request.Query["path"].ToString())))
                 : MethodNotAllowed();
         }
 
@@ -241,7 +241,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         {
             case "PUT":
                 Store.Artifacts[relative] = recorded.Body;
-                return Answer.Json(200, "{}");
+                return ServerResponse.Json(200, "{}");
             case "GET" when Store.Artifacts.TryGetValue(relative, out var bytes):
                 return Download(relative, bytes);
             case "GET":
@@ -253,16 +253,16 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         }
     }
 
-    private Answer DownloadForRun(HttpRequest request)
+    private ServerResponse DownloadForRun(HttpRequest request)
     {
         var run = Store.Run(request.Query["run_id"].ToString());
         var relative = FakeMlflowArtifacts.ProxyPathOf(run.ArtifactUri) + "/" + request.Query["path"];
         return Store.Artifacts.TryGetValue(relative, out var bytes)
             ? Download(relative, bytes)
-            : Answer.Text(404, NotFoundPage, "text/html; charset=utf-8");
+            : ServerResponse.Text(404, NotFoundPage, "text/html; charset=utf-8");
     }
 
-    private static Answer Download(string path, byte[] bytes) =>
+    private static ServerResponse Download(string path, byte[] bytes) =>
         new(200, FakeMlflowArtifacts.ContentTypeOf(path), bytes,
             new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename={Path.GetFileName(path)}" });
 
@@ -275,19 +275,19 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     private static bool IsJson(string? contentType) =>
         contentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static Answer MethodNotAllowed() => Answer.Text(405, MethodNotAllowedPage, "text/html; charset=utf-8");
+    private static ServerResponse MethodNotAllowed() => ServerResponse.Text(405, MethodNotAllowedPage, "text/html; charset=utf-8");
 
     private sealed record Fault(int Status, string? PathContains, TimeSpan? RetryAfter)
     {
         public int Remaining { get; set; }
     }
 
-    private sealed record Answer(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string> Headers)
+    private sealed record ServerResponse(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string> Headers)
     {
-        public static Answer Json(int status, string json) =>
+        public static ServerResponse Json(int status, string json) =>
             new(status, "application/json", Encoding.UTF8.GetBytes(json), new Dictionary<string, string>());
 
-        public static Answer Text(int status, string text, string contentType) =>
+        public static ServerResponse Text(int status, string text, string contentType) =>
             new(status, contentType, Encoding.UTF8.GetBytes(text), new Dictionary<string, string>());
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace FashionMnist.Tests.Tracking.Fakes;
 
-/// <summary>A request the fake server received, with the status it answered.</summary>
+/// <summary>A request the fake server received, with the status of its response.</summary>
 internal sealed record RecordedRequest(
     string Method,
     string Path,

@@ -2,7 +2,7 @@ namespace FashionMnist.Tracking.Mlflow.Internal;
 
 /// <summary>
 /// One tracked operation, as a line of a run's journal. Every operation but <see cref="StartRun"/> is one
-/// request to the server, so acknowledging an entry means it was applied exactly once.
+/// request to the server, so an acknowledged entry is one applied request.
 /// </summary>
 internal sealed record JournalEntry
 {

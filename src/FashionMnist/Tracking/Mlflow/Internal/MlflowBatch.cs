@@ -37,19 +37,19 @@ internal sealed record MlflowBatch(
 
     private static List<T> Take<T>(IReadOnlyList<T> items, ref int next, int maxOfKind, Room room, Func<T, int> size)
     {
-        var taken = new List<T>();
-        while (next < items.Count && taken.Count < maxOfKind && room.Entities < MlflowKeys.MaxEntitiesPerBatch)
+        var selected = new List<T>();
+        while (next < items.Count && selected.Count < maxOfKind && room.Entities < MlflowKeys.MaxEntitiesPerBatch)
         {
             var itemBytes = size(items[next]);
             // The first entity of a batch always goes in, so a single large value cannot stall the split.
             if (room.Entities > 0 && room.Bytes + itemBytes > ByteBudget)
                 break;
-            taken.Add(items[next]);
+            selected.Add(items[next]);
             room.Entities++;
             room.Bytes += itemBytes;
             next++;
         }
-        return taken;
+        return selected;
     }
 
     // JSON escaping can make a character up to six bytes; keys and values are rarely more than ASCII.

@@ -16,7 +16,7 @@ internal static class MlflowFailures
         _ => MlflowFailure.StopRun,
     };
 
-    /// <summary>True when the server refused a parameter because the run already has another value for it.</summary>
+    /// <summary>True when the server rejected a parameter because the run already has another value for it.</summary>
     public static bool IsParamConflict(MlflowApiException exception) =>
         exception.ErrorCode == "INVALID_PARAMETER_VALUE"
         && exception.ServerMessage?.Contains("Changing param values is not allowed", StringComparison.Ordinal) == true;

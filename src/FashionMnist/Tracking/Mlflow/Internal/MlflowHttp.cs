@@ -34,8 +34,8 @@ internal static class MlflowHttp
     {
         var loggers = context.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var logger = loggers.CreateLogger<MlflowClient>();
-        // Polly reports each handled attempt and retry as a warning; MlflowLog.Retrying says the same once per
-        // retry, and a tracking sink reports an outage once, so Polly's own events stay at Debug.
+        // Polly reports each handled attempt and retry as a warning. MlflowLog.Retrying already logs each retry
+        // and a tracking sink reports an outage once, so Polly's own events stay at Debug.
         builder.ConfigureTelemetry(new TelemetryOptions
         {
             LoggerFactory = loggers,
@@ -110,8 +110,12 @@ internal static class MlflowHttp
         return Clamp(TimeSpan.FromSeconds(seconds));
     }
 
-    private static TimeSpan Clamp(TimeSpan wait) =>
-        wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxBackoff ? MaxBackoff : wait;
+    private static TimeSpan Clamp(TimeSpan wait)
+    {
+        if (wait < TimeSpan.Zero)
+            return TimeSpan.Zero;
+        return wait > MaxBackoff ? MaxBackoff : wait;
+    }
 
     private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {

@@ -27,7 +27,7 @@ internal static partial class MlflowLog
 
     [LoggerMessage(12, LogLevel.Warning,
         "MLflow server {TrackingUri} cannot be reached ({Reason}). Training goes on; run {RunId} is kept in "
-        + "{JournalPath} and sent when the server answers again, or by 'fmnist sync'")]
+        + "{JournalPath} and sent when the server responds again, or by 'fmnist sync'")]
     public static partial void ServerUnreachable(
         ILogger logger, Uri trackingUri, string reason, string runId, string journalPath);
 
@@ -35,7 +35,7 @@ internal static partial class MlflowLog
     public static partial void ServerStillUnreachable(ILogger logger, Uri trackingUri, string reason);
 
     [LoggerMessage(14, LogLevel.Information,
-        "MLflow server {TrackingUri} answers again; sent {OperationCount} pending operations of run {RunId}")]
+        "MLflow server {TrackingUri} responds again; sent {OperationCount} pending operations of run {RunId}")]
     public static partial void ServerBack(ILogger logger, Uri trackingUri, int operationCount, string runId);
 
     [LoggerMessage(15, LogLevel.Error,
@@ -59,7 +59,7 @@ internal static partial class MlflowLog
         ILogger logger, string key, string runId, string loggedValue, string newValue);
 
     [LoggerMessage(19, LogLevel.Error,
-        "MLflow server refused parameters of run {RunId} because they differ from the values it holds: "
+        "MLflow server rejected parameters of run {RunId} because they differ from the values it has: "
         + "{ServerMessage} The metrics and tags of that batch were sent without them")]
     public static partial void ServerParamConflict(ILogger logger, string runId, string serverMessage);
 

@@ -5,7 +5,7 @@ namespace FashionMnist.Tracking.Mlflow.Internal;
 
 /// <summary>
 /// The append-only record of a run's tracked operations, <c>&lt;run folder&gt;/tracking/journal.jsonl</c>, one JSON
-/// object per line. Entries are written before they are sent, so nothing is lost while the server is away.
+/// object per line. Entries are written before they are sent, so an outage of the server loses none of them.
 /// </summary>
 internal sealed class RunJournal : IDisposable
 {

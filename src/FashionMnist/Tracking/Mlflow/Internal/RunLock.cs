@@ -8,7 +8,7 @@ internal static class RunLock
 {
     private const string FileName = "lock";
 
-    /// <summary>Takes the lock, or returns null when another process (or another opener here) holds it.</summary>
+    /// <summary>Takes the lock, or returns null when another process (or another opener here) has it.</summary>
     public static IDisposable? TryAcquire(string runDirectory)
     {
         var folder = Path.Combine(runDirectory, RunJournal.FolderName);

@@ -40,7 +40,7 @@ internal sealed partial class RunReplayer
 
     /// <summary>
     /// Sends the pending entries and returns how many were acknowledged. Stops at the first failure that is not
-    /// the refusal of a single operation and throws it; entries up to there stay acknowledged.
+    /// the rejection of a single operation and throws it. Entries up to there stay acknowledged.
     /// </summary>
     public async Task<int> SendPendingAsync(MlflowClient client, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal sealed partial class RunReplayer
 
     private void ReportRejection(JournalEntry entry, Exception exception)
     {
-        // An artifact store this client cannot write refuses every artifact of the run; one error says so.
+        // An artifact store this client cannot write rejects every artifact of the run, so one error reports it.
         var unsupportedStore = entry.Op == JournalEntry.LogArtifact && exception.GetType() == typeof(MlflowException);
         if (unsupportedStore && _artifactStoreReported)
             return;
@@ -193,8 +193,8 @@ internal sealed partial class RunReplayer
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Acknowledgements stay in memory; a later sync may send these entries again, which MLflow ignores
-            // for metrics identical in key, value, timestamp and step, and for unchanged parameters.
+            // Acknowledgements stay in memory, so a later sync may send these entries again. MLflow ignores a
+            // metric identical in key, value, timestamp and step to a stored one, and an unchanged parameter.
             if (!_stateWriteReported)
                 MlflowLog.JournalWriteFailed(_logger, TrackingState.PathFor(_runDirectory), e.Message, LocalRunId);
             _stateWriteReported = true;

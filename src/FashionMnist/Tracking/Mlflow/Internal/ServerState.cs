@@ -19,6 +19,6 @@ internal sealed class ServerState
     /// <summary>True once a runs/create request was sent, so a retry looks the run up before creating it again.</summary>
     public bool CreateAttempted { get; set; }
 
-    /// <summary>Sequence numbers the server refused for good; they were skipped.</summary>
+    /// <summary>Sequence numbers the server rejected for good; they were skipped.</summary>
     public List<long> Rejected { get; set; } = [];
 }

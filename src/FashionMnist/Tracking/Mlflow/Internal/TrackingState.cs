@@ -30,7 +30,7 @@ internal sealed class TrackingState
         {
             throw new MlflowException(
                 $"Tracking state {path} is not valid JSON ({e.Message}). Delete it to send the run again as a new "
-                + "MLflow run; the journal beside it holds the data.", e);
+                + "MLflow run; the journal beside it contains the data.", e);
         }
     }
 
