@@ -11,7 +11,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     public IReadOnlyList<LogEntry> Entries => _entries.ToList();
 
     /// <summary>Every message and exception text, one per line.</summary>
-    public string AllText => string.Join('\n', _entries.Select(e => $"{e.Category} {e.Level}: {e.Message} {e.Exception}"));
+    public string AllText =>
+        string.Join('\n', _entries.Select(e => $"{e.Category} {e.Level}: {e.Message} {e.Exception}"));
 
     public IReadOnlyList<LogEntry> At(LogLevel level) => _entries.Where(e => e.Level == level).ToList();
 
@@ -24,7 +25,12 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
+    internal sealed record LogEntry(
+        string Category,
+        LogLevel Level,
+        EventId EventId,
+        string Message,
+        Exception? Exception);
 
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
@@ -33,13 +39,19 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             // Structured values are captured too, since a secret could hide in a property that the text omits.
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? " {" + string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) + "}"
                 : "";
-            provider._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception) + values, exception));
+            var message = formatter(state, exception) + values;
+            provider._entries.Enqueue(new LogEntry(category, logLevel, eventId, message, exception));
         }
     }
 }

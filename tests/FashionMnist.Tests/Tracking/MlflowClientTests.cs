@@ -84,14 +84,17 @@ public sealed class MlflowClientTests : IAsyncLifetime
         var client = Client();
         var experiment = await client.GetOrCreateExperimentAsync("fashion", default);
 
+        MlflowTag[] tags = [new MlflowTag("fmnist.run_id", "local-1")];
         var created = await client.CreateRunAsync(
-            experiment.ExperimentId, "first", 1_796_000_000_000, "ada", [new MlflowTag("fmnist.run_id", "local-1")], default);
+            experiment.ExperimentId, "first", 1_796_000_000_000, "ada", tags, default);
         var updated = await client.UpdateRunAsync(created.Info.RunId, "FINISHED", 1_796_000_005_000, null, default);
         var fetched = await client.GetRunAsync(created.Info.RunId, default);
-        var found = await client.SearchRunsAsync([experiment.ExperimentId], "tags.`fmnist.run_id` = 'local-1'", 10, null, default);
+        var found = await client.SearchRunsAsync(
+            [experiment.ExperimentId], "tags.`fmnist.run_id` = 'local-1'", 10, null, default);
 
         Assert.Equal("RUNNING", created.Info.Status);
-        Assert.Equal($"mlflow-artifacts:/{experiment.ExperimentId}/{created.Info.RunId}/artifacts", created.Info.ArtifactUri);
+        var artifactUri = $"mlflow-artifacts:/{experiment.ExperimentId}/{created.Info.RunId}/artifacts";
+        Assert.Equal(artifactUri, created.Info.ArtifactUri);
         Assert.Equal("FINISHED", updated.Status);
         Assert.Equal(1_796_000_005_000, fetched.Info.EndTime);
         Assert.Contains(fetched.Data.Tags, t => t.Key == "mlflow.runName" && t.Value == "first");
@@ -103,7 +106,9 @@ public sealed class MlflowClientTests : IAsyncLifetime
     {
         var client = Client();
         var run = await CreateRunAsync(client);
-        var metrics = Enumerable.Range(0, 2500).Select(i => new MlflowMetric($"m{i % 7}", i, 1_796_000_000_000 + i, i)).ToList();
+        var metrics = Enumerable.Range(0, 2500)
+            .Select(i => new MlflowMetric($"m{i % 7}", i, 1_796_000_000_000 + i, i))
+            .ToList();
         var parameters = Enumerable.Range(0, 250).Select(i => new MlflowParam($"p{i}", "v")).ToList();
         var tags = Enumerable.Range(0, 150).Select(i => new MlflowTag($"t{i}", "v")).ToList();
 
@@ -114,7 +119,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
         Assert.All(requests, r => Assert.InRange(r.CountOf("metrics"), 0, 1000));
         Assert.All(requests, r => Assert.InRange(r.CountOf("params"), 0, 100));
         Assert.All(requests, r => Assert.InRange(r.CountOf("tags"), 0, 100));
-        Assert.All(requests, r => Assert.InRange(r.CountOf("metrics") + r.CountOf("params") + r.CountOf("tags"), 1, 1000));
+        Assert.All(
+            requests, r => Assert.InRange(r.CountOf("metrics") + r.CountOf("params") + r.CountOf("tags"), 1, 1000));
         Assert.Equal(2500, requests.Sum(r => r.CountOf("metrics")));
         Assert.Equal(250, requests.Sum(r => r.CountOf("params")));
         Assert.Equal(150, requests.Sum(r => r.CountOf("tags")));
@@ -135,7 +141,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
 
         var requests = _server.RequestsTo("runs/log-batch");
         Assert.All(requests, r => Assert.Equal(200, r.Status));
-        Assert.All(requests, r => Assert.True(r.Body.Length <= MlflowKeys.MaxBatchRequestBytes, $"{r.Body.Length} bytes"));
+        Assert.All(
+            requests, r => Assert.True(r.Body.Length <= MlflowKeys.MaxBatchRequestBytes, $"{r.Body.Length} bytes"));
         Assert.True(requests.Count >= 2);
     }
 
@@ -204,7 +211,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
         var run = await CreateRunAsync(client);
         _server.FailNext(2, 503, "runs/log-batch");
 
-        await client.LogBatchAsync(run.Info.RunId, [new MlflowMetric("loss", 0.5, 1_796_000_000_123, 4)], [], [], default);
+        MlflowMetric[] metrics = [new MlflowMetric("loss", 0.5, 1_796_000_000_123, 4)];
+        await client.LogBatchAsync(run.Info.RunId, metrics, [], [], default);
 
         var attempts = _server.RequestsTo("runs/log-batch");
         Assert.Equal([503, 503, 200], attempts.Select(a => a.Status));
@@ -242,8 +250,10 @@ public sealed class MlflowClientTests : IAsyncLifetime
         var times = _server.RequestsTo("runs/log-batch").Select(a => a.ReceivedAt).ToList();
         Assert.Equal(4, times.Count);
         // urllib3's schedule: no wait, then 2 and 4 times the factor.
-        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(190), $"second wait {(times[2] - times[1]).TotalMilliseconds} ms");
-        Assert.True(times[3] - times[2] >= TimeSpan.FromMilliseconds(390), $"third wait {(times[3] - times[2]).TotalMilliseconds} ms");
+        var secondWait = times[2] - times[1];
+        var thirdWait = times[3] - times[2];
+        Assert.True(secondWait >= TimeSpan.FromMilliseconds(190), $"second wait {secondWait.TotalMilliseconds} ms");
+        Assert.True(thirdWait >= TimeSpan.FromMilliseconds(390), $"third wait {thirdWait.TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -321,7 +331,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
     {
         var client = Client();
 
-        await Assert.ThrowsAsync<MlflowApiException>(() => client.GetRunAsync("0123456789abcdef0123456789abcdef", default));
+        await Assert.ThrowsAsync<MlflowApiException>(
+            () => client.GetRunAsync("0123456789abcdef0123456789abcdef", default));
 
         Assert.Single(_server.RequestsTo("runs/get"));
     }
@@ -362,7 +373,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
     {
         _server.RequiredAuthorization = "Bearer right";
 
-        var error = await Assert.ThrowsAsync<MlflowApiException>(() => Client().GetExperimentByNameAsync("fashion", default));
+        var error = await Assert.ThrowsAsync<MlflowApiException>(
+            () => Client().GetExperimentByNameAsync("fashion", default));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("MLFLOW_TRACKING_TOKEN", error.Message);
@@ -373,7 +385,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
     {
         var client = _host.Client(TrackingTestHost.FastOptions(new Uri(_server.Uri, "not-mlflow/")));
 
-        var error = await Assert.ThrowsAsync<MlflowApiException>(() => client.GetExperimentByNameAsync("fashion", default));
+        var error = await Assert.ThrowsAsync<MlflowApiException>(
+            () => client.GetExperimentByNameAsync("fashion", default));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Null(error.ErrorCode);
@@ -401,8 +414,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
         Assert.Equal("text/plain", attempts[^1].ContentType);
         Assert.Equal([503, 200], attempts.Select(a => a.Status));
         Assert.All(attempts, a => Assert.Equal("hello from fmnist\n", a.BodyText));
-        Assert.Equal("hello from fmnist\n",
-            Encoding.UTF8.GetString(_server.Store.Artifacts[$"{run.Info.ExperimentId}/{run.Info.RunId}/artifacts/model/notes.txt"]));
+        var stored = _server.Store.Artifacts[$"{run.Info.ExperimentId}/{run.Info.RunId}/artifacts/model/notes.txt"];
+        Assert.Equal("hello from fmnist\n", Encoding.UTF8.GetString(stored));
     }
 
     [Fact]
@@ -418,7 +431,8 @@ public sealed class MlflowClientTests : IAsyncLifetime
 
         await client.UploadArtifactAsync(run.Info.ArtifactUri!, file, "plots/curve.csv", default);
 
-        var copied = folder.Combine("store", experiment.ExperimentId, run.Info.RunId, "artifacts", "plots", "curve.csv");
+        var copied = folder.Combine(
+            "store", experiment.ExperimentId, run.Info.RunId, "artifacts", "plots", "curve.csv");
         Assert.Equal("epoch,loss\n1,0.5\n", await File.ReadAllTextAsync(copied));
         Assert.Empty(server.RequestsTo("curve.csv"));
     }

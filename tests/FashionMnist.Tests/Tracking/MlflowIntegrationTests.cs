@@ -11,9 +11,8 @@ public sealed class MlflowIntegrationTests
     {
         await using var host = new TrackingTestHost();
         using var runs = new TemporaryDirectory();
-        var options = MlflowOptionsResolver.Resolve(
-            new MlflowCommandLine(Environment.GetEnvironmentVariable(MlflowServerFactAttribute.Variable), "fmnist-integration-tests"),
-            null);
+        var uri = Environment.GetEnvironmentVariable(MlflowServerFactAttribute.Variable);
+        var options = MlflowOptionsResolver.Resolve(new MlflowCommandLine(uri, "fmnist-integration-tests"), null);
         var info = TrackingTestHost.Run(runs.Path, "it-" + Guid.NewGuid().ToString("N")[..8]) with
         {
             StartTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
@@ -27,12 +26,14 @@ public sealed class MlflowIntegrationTests
             await sink.LogEpochAsync(TrackingTestHost.Epoch(2), default);
             await File.WriteAllTextAsync(artifact, "integration\n");
             await sink.LogArtifactAsync(artifact, "notes.txt", default);
-            await sink.EndRunAsync(new RunEnd { Status = RunStatus.Finished, EndTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, default);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await sink.EndRunAsync(new RunEnd { Status = RunStatus.Finished, EndTimeMs = now }, default);
         }
 
         var client = host.Client(options);
         var experiment = await client.GetExperimentByNameAsync("fmnist-integration-tests", default);
-        var page = await client.SearchRunsAsync([experiment!.ExperimentId], $"tags.`fmnist.run_id` = '{info.RunId}'", 10, null, default);
+        var page = await client.SearchRunsAsync(
+            [experiment!.ExperimentId], $"tags.`fmnist.run_id` = '{info.RunId}'", 10, null, default);
         var run = Assert.Single(page.Runs);
         var history = await client.GetMetricHistoryAsync(run.Info.RunId, "train_loss", default);
         Assert.Equal("FINISHED", run.Info.Status);

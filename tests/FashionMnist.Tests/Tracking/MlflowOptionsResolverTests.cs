@@ -52,9 +52,11 @@ public sealed class MlflowOptionsResolverTests
     public void Resolve_Sources_CommandLineFirst()
     {
         var file = new TrackingOptions { Uri = "http://file-host:5000", Experiment = "from-file" };
-        var environment = Environment(("MLFLOW_TRACKING_URI", "http://env-host:5000"), ("MLFLOW_EXPERIMENT_NAME", "from-env"));
+        var environment = Environment(
+            ("MLFLOW_TRACKING_URI", "http://env-host:5000"), ("MLFLOW_EXPERIMENT_NAME", "from-env"));
+        var commandLine = new MlflowCommandLine("http://cli-host:5000", "from-cli");
 
-        var fromCommandLine = MlflowOptionsResolver.Resolve(new MlflowCommandLine("http://cli-host:5000", "from-cli"), file, environment);
+        var fromCommandLine = MlflowOptionsResolver.Resolve(commandLine, file, environment);
         var fromFile = MlflowOptionsResolver.Resolve(new MlflowCommandLine(), file, environment);
         var fromEnvironment = MlflowOptionsResolver.Resolve(null, new TrackingOptions(), environment);
 
@@ -81,7 +83,9 @@ public sealed class MlflowOptionsResolverTests
     [Fact]
     public void Resolve_UriWithPath_EndsWithSlash()
     {
-        var options = MlflowOptionsResolver.Resolve(new MlflowCommandLine("https://example.org/mlflow"), null, Environment());
+        var commandLine = new MlflowCommandLine("https://example.org/mlflow");
+
+        var options = MlflowOptionsResolver.Resolve(commandLine, null, Environment());
 
         Assert.Equal("https://example.org/mlflow/", options.TrackingUri!.ToString());
     }
@@ -99,11 +103,13 @@ public sealed class MlflowOptionsResolverTests
 
         Assert.Equal(6, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_TRACKING_INSECURE_TLS is 'yes'"));
-        Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_HTTP_REQUEST_MAX_RETRIES is '10'") && p.Contains("0 to 9"));
+        Assert.Contains(
+            error.Problems, p => p.StartsWith("MLFLOW_HTTP_REQUEST_MAX_RETRIES is '10'") && p.Contains("0 to 9"));
         Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR is '-1'"));
         Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_HTTP_REQUEST_BACKOFF_JITTER is 'soon'"));
         Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_HTTP_REQUEST_TIMEOUT is '0'"));
-        Assert.Contains(error.Problems, p => p.StartsWith("MLFLOW_TRACKING_USERNAME is set but MLFLOW_TRACKING_PASSWORD is not"));
+        Assert.Contains(
+            error.Problems, p => p.StartsWith("MLFLOW_TRACKING_USERNAME is set but MLFLOW_TRACKING_PASSWORD is not"));
     }
 
     [Theory]
@@ -147,7 +153,12 @@ public sealed class MlflowOptionsResolverTests
     public void ToString_HidesSecrets()
     {
         var withToken = new MlflowOptions { TrackingUri = new Uri("http://h/"), Token = "tok-secret" };
-        var withPassword = new MlflowOptions { TrackingUri = new Uri("http://h/"), Username = "ada", Password = "pw-secret" };
+        var withPassword = new MlflowOptions
+        {
+            TrackingUri = new Uri("http://h/"),
+            Username = "ada",
+            Password = "pw-secret",
+        };
 
         Assert.DoesNotContain("tok-secret", withToken.ToString());
         Assert.Contains("bearer token (hidden)", withToken.ToString());

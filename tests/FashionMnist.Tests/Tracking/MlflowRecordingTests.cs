@@ -15,7 +15,11 @@ public sealed partial class MlflowRecordingTests
     // Server clocks, and messages that quote SQL statements with times or the server's disk paths.
     private static readonly HashSet<string> ServerTimeKeys = ["creation_time", "last_update_time"];
     private static readonly HashSet<string> MessagesWithServerDetails =
-        ["03_experiments-create_existing-name", "E60_experiments-create_name-of-deleted", "30_artifacts-proxy-download_missing"];
+    [
+        "03_experiments-create_existing-name",
+        "E60_experiments-create_name-of-deleted",
+        "30_artifacts-proxy-download_missing",
+    ];
 
     [Fact]
     public async Task FakeServer_AnswersLikeRecordedServer()
@@ -66,7 +70,8 @@ public sealed partial class MlflowRecordingTests
     {
         var path = Substitute(exchange.GetProperty("path").GetString()!, ids);
         // The recordings send some paths as they are, such as '../', which Uri would otherwise resolve.
-        var uri = new Uri(root.GetLeftPart(UriPartial.Authority) + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var asSent = new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true };
+        var uri = new Uri(root.GetLeftPart(UriPartial.Authority) + path, asSent);
         var request = new HttpRequestMessage(new HttpMethod(exchange.GetProperty("method").GetString()!), uri);
 
         byte[]? body = null;
@@ -80,7 +85,8 @@ public sealed partial class MlflowRecordingTests
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(exchange.GetProperty("content_type").GetString()!);
+            var contentType = exchange.GetProperty("content_type").GetString()!;
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
         return request;
     }
@@ -100,7 +106,11 @@ public sealed partial class MlflowRecordingTests
     }
 
     // A created run maps the recorded id (and a generated name) to the fake's, for every later exchange.
-    private static void LearnIds(JsonElement exchange, string expectedText, string actualText, Dictionary<string, string> ids)
+    private static void LearnIds(
+        JsonElement exchange,
+        string expectedText,
+        string actualText,
+        Dictionary<string, string> ids)
     {
         if (!exchange.GetProperty("path").GetString()!.EndsWith("runs/create", StringComparison.Ordinal))
             return;
@@ -118,7 +128,12 @@ public sealed partial class MlflowRecordingTests
     private static string Substitute(string text, Dictionary<string, string> ids) =>
         ids.Aggregate(text, (current, pair) => current.Replace(pair.Key, pair.Value, StringComparison.Ordinal));
 
-    private static void Compare(string name, string path, JsonElement expected, JsonElement actual, List<string> mismatches)
+    private static void Compare(
+        string name,
+        string path,
+        JsonElement expected,
+        JsonElement actual,
+        List<string> mismatches)
     {
         if (expected.ValueKind != actual.ValueKind
             && !(expected.ValueKind is JsonValueKind.Number && actual.ValueKind is JsonValueKind.Number))
@@ -133,7 +148,9 @@ public sealed partial class MlflowRecordingTests
                 var actualKeys = actual.EnumerateObject().Select(p => p.Name).ToList();
                 if (!expectedKeys.SequenceEqual(actualKeys))
                 {
-                    mismatches.Add($"{name} {path}: keys [{string.Join(", ", actualKeys)}], recorded [{string.Join(", ", expectedKeys)}]");
+                    var actualList = string.Join(", ", actualKeys);
+                    var expectedList = string.Join(", ", expectedKeys);
+                    mismatches.Add($"{name} {path}: keys [{actualList}], recorded [{expectedList}]");
                     return;
                 }
                 foreach (var property in expected.EnumerateObject())
@@ -141,17 +158,22 @@ public sealed partial class MlflowRecordingTests
                     var skip = ServerTimeKeys.Contains(property.Name)
                         || (property.Name == "message" && MessagesWithServerDetails.Contains(name));
                     if (!skip)
-                        Compare(name, $"{path}.{property.Name}", property.Value, actual.GetProperty(property.Name), mismatches);
+                    {
+                        var actualValue = actual.GetProperty(property.Name);
+                        Compare(name, $"{path}.{property.Name}", property.Value, actualValue, mismatches);
+                    }
                 }
                 break;
             case JsonValueKind.Array:
                 if (expected.GetArrayLength() != actual.GetArrayLength())
                 {
-                    mismatches.Add($"{name} {path}: {actual.GetArrayLength()} items, recorded {expected.GetArrayLength()}");
+                    var counts = $"{actual.GetArrayLength()} items, recorded {expected.GetArrayLength()}";
+                    mismatches.Add($"{name} {path}: {counts}");
                     return;
                 }
-                foreach (var (e, a, i) in expected.EnumerateArray().Zip(actual.EnumerateArray()).Select((p, i) => (p.First, p.Second, i)))
-                    Compare(name, $"{path}[{i}]", e, a, mismatches);
+                var pairs = expected.EnumerateArray().Zip(actual.EnumerateArray());
+                foreach (var (index, (expectedItem, actualItem)) in pairs.Index())
+                    Compare(name, $"{path}[{index}]", expectedItem, actualItem, mismatches);
                 break;
             case JsonValueKind.Number:
                 if (expected.GetDouble() != actual.GetDouble())

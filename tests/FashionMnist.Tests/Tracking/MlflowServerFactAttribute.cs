@@ -1,6 +1,8 @@
 namespace FashionMnist.Tests.Tracking;
 
-/// <summary>A fact that runs only when MLFLOW_TEST_TRACKING_URI names a real MLflow server, with the reason when it is skipped.</summary>
+/// <summary>
+/// A fact that runs only when MLFLOW_TEST_TRACKING_URI names a real MLflow server, with the reason when it is skipped.
+/// </summary>
 public sealed class MlflowServerFactAttribute : FactAttribute
 {
     public const string Variable = "MLFLOW_TEST_TRACKING_URI";

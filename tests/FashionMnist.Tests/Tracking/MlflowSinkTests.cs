@@ -46,7 +46,8 @@ public sealed class MlflowSinkTests : IAsyncLifetime
 
     private FakeRun SingleRun() => Assert.Single(_server.Store.Runs);
 
-    private IReadOnlyList<long> Steps(FakeRun run, string key) => _server.Store.History(run.RunId, key).Select(m => m.Step).ToList();
+    private IReadOnlyList<long> Steps(FakeRun run, string key) =>
+        _server.Store.History(run.RunId, key).Select(m => m.Step).ToList();
 
     private int Warnings => _host.Logs.At(LogLevel.Warning).Count;
 
@@ -75,7 +76,9 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         Assert.Equal("run-1", run.Tags["fmnist.run_id"]);
         Assert.Equal("0.01", run.Params["optimizer.lr"]);
         Assert.Equal("3", run.Params["training.epochs"]);
-        foreach (var key in new[] { "train_loss", "train_accuracy", "dev_loss", "dev_accuracy", "lr", "epoch_seconds", "images_per_second" })
+        string[] epochKeys =
+            ["train_loss", "train_accuracy", "dev_loss", "dev_accuracy", "lr", "epoch_seconds", "images_per_second"];
+        foreach (var key in epochKeys)
             Assert.Equal([1L, 2L, 3L], Steps(run, key));
         Assert.Equal(1_796_000_002_000, _server.Store.History(run.RunId, "train_loss")[1].Timestamp);
         Assert.Equal(0.91, run.Latest["best_dev_accuracy"].Value);
@@ -105,7 +108,8 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await using var sink = Sink();
         await sink.StartRunAsync(TrackingTestHost.Run(_runs.Path), default);
 
-        await sink.LogEpochAsync(TrackingTestHost.Epoch(1, trainLoss: double.NaN, devLoss: double.PositiveInfinity), default);
+        var diverged = TrackingTestHost.Epoch(1, trainLoss: double.NaN, devLoss: double.PositiveInfinity);
+        await sink.LogEpochAsync(diverged, default);
 
         var run = SingleRun();
         var body = _server.RequestsTo("runs/log-batch")[^1].BodyText;
@@ -140,7 +144,11 @@ public sealed class MlflowSinkTests : IAsyncLifetime
     {
         var info = TrackingTestHost.Run(_runs.Path) with
         {
-            Parameters = new Dictionary<string, string> { ["model.layers"] = new string('x', 7000), ["data.files"] = new string('y', 6500) },
+            Parameters = new Dictionary<string, string>
+            {
+                ["model.layers"] = new string('x', 7000),
+                ["data.files"] = new string('y', 6500),
+            },
         };
         await using var sink = Sink();
 
@@ -150,8 +158,7 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         Assert.Equal(MlflowKeys.MaxParamValueLength, value.Length);
         Assert.EndsWith(MlflowKeys.TruncationMarker, value);
         var warning = Assert.Single(_host.Logs.At(LogLevel.Warning));
-        Assert.Contains("Shortened 2 values", warning.Message);
-        Assert.Contains("model.layers (7000 characters)", warning.Message);
+        Assert.Contains("model.layers (7000 characters), data.files (6500 characters)", warning.Message);
     }
 
     [Fact]
@@ -182,7 +189,10 @@ public sealed class MlflowSinkTests : IAsyncLifetime
             await first.LogEpochAsync(TrackingTestHost.Epoch(1), default);
             await first.EndRunAsync(new RunEnd { Status = RunStatus.Killed, EndTimeMs = 1_796_000_050_000 }, default);
         }
-        var resumed = info with { Parameters = new Dictionary<string, string> { ["optimizer.lr"] = "0.02", ["training.epochs"] = "3" } };
+        var resumed = info with
+        {
+            Parameters = new Dictionary<string, string> { ["optimizer.lr"] = "0.02", ["training.epochs"] = "3" },
+        };
 
         await using var second = Sink();
         await second.StartRunAsync(resumed, default);
@@ -274,7 +284,7 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await sink.LogEpochAsync(TrackingTestHost.Epoch(2), default);
 
         Assert.True(blocked < TimeSpan.FromSeconds(1.5), $"blocked {blocked}");
-        Assert.Contains("no response within 0.5 s", _host.Logs.Named("ServerUnreachable")[0].Message);
+        Assert.Contains("did not respond within 0.5 s", _host.Logs.Named("ServerUnreachable")[0].Message);
         Assert.Equal([1L, 2L], Steps(SingleRun(), "train_loss"));
     }
 
@@ -287,7 +297,8 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await sink.LogEpochAsync(TrackingTestHost.Epoch(1), cancellation.Token);
 
         await cancellation.CancelAsync();
-        await sink.EndRunAsync(new RunEnd { Status = RunStatus.Killed, EndTimeMs = 1_796_000_070_000 }, cancellation.Token);
+        var end = new RunEnd { Status = RunStatus.Killed, EndTimeMs = 1_796_000_070_000 };
+        await sink.EndRunAsync(end, cancellation.Token);
 
         var run = SingleRun();
         Assert.Equal("KILLED", run.Status);
@@ -301,8 +312,13 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await using var sink = Sink();
         await sink.StartRunAsync(TrackingTestHost.Run(_runs.Path), default);
 
-        await sink.EndRunAsync(
-            new RunEnd { Status = RunStatus.Failed, EndTimeMs = 1_796_000_080_000, Error = "Out of memory in epoch 2." }, default);
+        var end = new RunEnd
+        {
+            Status = RunStatus.Failed,
+            EndTimeMs = 1_796_000_080_000,
+            Error = "Out of memory in epoch 2.",
+        };
+        await sink.EndRunAsync(end, default);
 
         var run = SingleRun();
         Assert.Equal("FAILED", run.Status);
@@ -338,7 +354,8 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         var run = SingleRun();
         Assert.Equal("epoch,loss\n1,0.5\n", System.Text.Encoding.UTF8.GetString(
             _server.Store.Artifacts[$"{run.ExperimentId}/{run.RunId}/artifacts/metrics.csv"]));
-        var entry = Assert.Single(RunJournal.Read(RunJournal.PathFor(info.RunDirectory)), e => e.Op == JournalEntry.LogArtifact);
+        var entries = RunJournal.Read(RunJournal.PathFor(info.RunDirectory));
+        var entry = Assert.Single(entries, e => e.Op == JournalEntry.LogArtifact);
         Assert.Equal("metrics.csv", entry.LocalPath);
     }
 
@@ -355,7 +372,8 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await sink.LogArtifactAsync(file, "model/model.bin", default);
 
         var run = Assert.Single(server.Store.Runs);
-        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(_runs.Combine("store", run.ExperimentId, run.RunId, "artifacts", "model", "model.bin")));
+        var copied = _runs.Combine("store", run.ExperimentId, run.RunId, "artifacts", "model", "model.bin");
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(copied));
     }
 
     [Fact]

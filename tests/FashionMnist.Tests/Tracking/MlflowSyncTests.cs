@@ -131,7 +131,8 @@ public sealed class MlflowSyncTests : IAsyncLifetime
         // The run was created on the server but its response never arrived.
         var client = _host.Client(Options);
         var experiment = await client.GetOrCreateExperimentAsync("fashion", default);
-        var existing = await client.CreateRunAsync(experiment.ExperimentId, "run-1-name", 1, null, [new MlflowTag("fmnist.run_id", "run-1")], default);
+        MlflowTag[] tags = [new MlflowTag("fmnist.run_id", "run-1")];
+        var existing = await client.CreateRunAsync(experiment.ExperimentId, "run-1-name", 1, null, tags, default);
         var state = new TrackingState();
         state.For(_server.Uri).CreateAttempted = true;
         state.Save(info.RunDirectory);
@@ -164,7 +165,8 @@ public sealed class MlflowSyncTests : IAsyncLifetime
         Assert.Equal("0.5", run.Params["optimizer.lr"]);
         Assert.Equal("vision", run.Tags["team"]);
         Assert.Single(_server.Store.History(run.RunId, "train_loss"));
-        Assert.Contains("Changing param values is not allowed", Assert.Single(_host.Logs.Named("ServerParamConflict")).Message);
+        var error = Assert.Single(_host.Logs.Named("ServerParamConflict"));
+        Assert.Contains("Changing param values is not allowed", error.Message);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class RunJournalTests
         using (var journal = RunJournal.Open(folder.Path))
         {
             journal.Append(new JournalEntry { Op = JournalEntry.StartRun, RunId = "r" }, durable: true);
-            journal.Append(new JournalEntry { Op = JournalEntry.LogBatch, Metrics = [new MlflowMetric("loss", 1, 1, 1)] }, durable: true);
+            var batch = new JournalEntry { Op = JournalEntry.LogBatch, Metrics = [new MlflowMetric("loss", 1, 1, 1)] };
+            journal.Append(batch, durable: true);
         }
         File.AppendAllText(RunJournal.PathFor(folder.Path), "{\"seq\":3,\"op\":\"log_ba");
 
@@ -34,7 +35,12 @@ public sealed class RunJournalTests
             journal.Append(new JournalEntry
             {
                 Op = JournalEntry.LogBatch,
-                Metrics = [new("a", double.NaN, 1, 1), new("b", double.PositiveInfinity, 1, 1), new("c", double.NegativeInfinity, 1, 1)],
+                Metrics =
+                [
+                    new("a", double.NaN, 1, 1),
+                    new("b", double.PositiveInfinity, 1, 1),
+                    new("c", double.NegativeInfinity, 1, 1),
+                ],
             }, durable: true);
         }
 

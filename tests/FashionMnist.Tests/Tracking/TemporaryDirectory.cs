@@ -5,7 +5,8 @@ internal sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fmnist-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        var name = "fmnist-tests-" + Guid.NewGuid().ToString("N")[..12];
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
         Directory.CreateDirectory(Path);
     }
 

@@ -35,7 +35,8 @@ internal sealed class TrackingTestHost : IAsyncDisposable
         EndRunTimeout = TimeSpan.FromSeconds(3),
     };
 
-    public MlflowClient Client(MlflowOptions options) => _services.GetRequiredService<MlflowClientFactory>().Create(options);
+    public MlflowClient Client(MlflowOptions options) =>
+        _services.GetRequiredService<MlflowClientFactory>().Create(options);
 
     public MlflowSink Sink(MlflowOptions options) => _services.GetRequiredService<MlflowSinkFactory>().Create(options);
 
@@ -53,7 +54,11 @@ internal sealed class TrackingTestHost : IAsyncDisposable
         StartTimeMs = 1_796_000_000_000,
     };
 
-    public static EpochMetrics Epoch(int epoch, double trainLoss = 0.5, double devLoss = 0.6, double devAccuracy = 0.8) => new()
+    public static EpochMetrics Epoch(
+        int epoch,
+        double trainLoss = 0.5,
+        double devLoss = 0.6,
+        double devAccuracy = 0.8) => new()
     {
         Epoch = epoch,
         TrainLoss = trainLoss,

@@ -23,7 +23,9 @@ public sealed class MlflowApiException : MlflowException
     /// <summary>HTTP status of the last attempt.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>MLflow's <c>error_code</c>, such as <c>INVALID_PARAMETER_VALUE</c>; null when the body was not MLflow JSON.</summary>
+    /// <summary>
+    /// MLflow's <c>error_code</c>, such as <c>INVALID_PARAMETER_VALUE</c>; null when the body was not MLflow JSON.
+    /// </summary>
     public string? ErrorCode { get; }
 
     /// <summary>MLflow's <c>message</c>, or null.</summary>

@@ -45,19 +45,23 @@ public sealed class MlflowClient
     /// <summary>Root URI of the tracking server.</summary>
     public Uri TrackingUri => _options.TrackingUri!;
 
-    /// <summary>Returns a client on the same server that sends each request once, to probe a server that is away.</summary>
+    /// <summary>
+    /// Returns a client on the same server that sends each request once, to probe a server that is away.
+    /// </summary>
     internal MlflowClient WithoutRetries() => new(_http, _options with { MaxRetries = 0 }, _logger);
 
     /// <summary>Returns the address of a run's page in the MLflow UI.</summary>
     public Uri GetRunPageUri(string experimentId, string runId) =>
         new(TrackingUri, $"#/experiments/{Uri.EscapeDataString(experimentId)}/runs/{Uri.EscapeDataString(runId)}");
 
-    /// <summary>Returns the experiment called <paramref name="name"/>, deleted or not, or null when there is none.</summary>
+    /// <summary>
+    /// Returns the experiment called <paramref name="name"/>, deleted or not, or null when there is none.
+    /// </summary>
     public async Task<MlflowExperiment?> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await GetAsync<ExperimentResponse>(
+            var response = await GetAsync<MlflowResponses.ExperimentResponse>(
                 "experiments/get-by-name", [("experiment_name", name)], cancellationToken);
             return response.Experiment;
         }
@@ -70,7 +74,7 @@ public sealed class MlflowClient
     /// <summary>Returns the experiment with id <paramref name="experimentId"/>.</summary>
     public async Task<MlflowExperiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
     {
-        var response = await GetAsync<ExperimentResponse>(
+        var response = await GetAsync<MlflowResponses.ExperimentResponse>(
             "experiments/get", [("experiment_id", experimentId)], cancellationToken);
         return response.Experiment ?? throw MissingContent("experiments/get");
     }
@@ -85,7 +89,8 @@ public sealed class MlflowClient
         CancellationToken cancellationToken)
     {
         var body = new { Name = name, Tags = tags is { Count: > 0 } ? tags : null };
-        var response = await PostAsync<CreateExperimentResponse>("experiments/create", body, _policy, cancellationToken);
+        var response = await PostAsync<MlflowResponses.CreateExperimentResponse>(
+            "experiments/create", body, _policy, cancellationToken);
         return response.ExperimentId ?? throw MissingContent("experiments/create");
     }
 
@@ -109,7 +114,8 @@ public sealed class MlflowClient
             {
                 experiment = await GetExperimentByNameAsync(name, cancellationToken)
                     ?? throw new MlflowException(
-                        $"MLflow server {TrackingUri} reported that experiment '{name}' exists but did not return it.", e);
+                        $"MLflow server {TrackingUri} reported that experiment '{name}' exists but did not return it.",
+                        e);
                 MlflowLog.ExperimentCreatedConcurrently(_logger, name, experiment.ExperimentId);
             }
         }
@@ -131,7 +137,8 @@ public sealed class MlflowClient
         IReadOnlyList<MlflowTag> tags,
         CancellationToken cancellationToken)
     {
-        ValidateEntries(tags.Select(t => (t.Key, t.Value, MlflowKeys.MaxTagValueLength, "tag")));
+        MlflowRequestValidation.ValidateEntries(
+            tags.Select(t => (t.Key, t.Value, MlflowKeys.MaxTagValueLength, "tag")));
         var body = new
         {
             ExperimentId = experimentId,
@@ -141,7 +148,7 @@ public sealed class MlflowClient
             Tags = tags.Count > 0 ? tags : null,
         };
         var policy = _policy with { SafeToRepeat = false };
-        var response = await PostAsync<RunResponse>("runs/create", body, policy, cancellationToken);
+        var response = await PostAsync<MlflowResponses.RunResponse>("runs/create", body, policy, cancellationToken);
         return response.Run ?? throw MissingContent("runs/create");
     }
 
@@ -157,14 +164,15 @@ public sealed class MlflowClient
         CancellationToken cancellationToken)
     {
         var body = new { RunId = runId, Status = status, EndTime = endTimeMs, RunName = runName };
-        var response = await PostAsync<UpdateRunResponse>("runs/update", body, _policy, cancellationToken);
+        var response = await PostAsync<MlflowResponses.UpdateRunResponse>(
+            "runs/update", body, _policy, cancellationToken);
         return response.RunInfo ?? throw MissingContent("runs/update");
     }
 
     /// <summary>Returns the run with id <paramref name="runId"/>, with the latest value of each metric.</summary>
     public async Task<MlflowRun> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
-        var response = await GetAsync<RunResponse>("runs/get", [("run_id", runId)], cancellationToken);
+        var response = await GetAsync<MlflowResponses.RunResponse>("runs/get", [("run_id", runId)], cancellationToken);
         return response.Run ?? throw MissingContent("runs/get");
     }
 
@@ -187,7 +195,8 @@ public sealed class MlflowClient
             MaxResults = maxResults,
             PageToken = pageToken,
         };
-        var response = await PostAsync<SearchRunsResponse>("runs/search", body, _policy, cancellationToken);
+        var response = await PostAsync<MlflowResponses.SearchRunsResponse>(
+            "runs/search", body, _policy, cancellationToken);
         return new MlflowRunsPage(response.Runs ?? [], response.NextPageToken);
     }
 
@@ -210,7 +219,7 @@ public sealed class MlflowClient
     /// <summary>Sends one log-batch request; the caller keeps it within the limits.</summary>
     internal async Task LogBatchAsync(string runId, MlflowBatch batch, CancellationToken cancellationToken)
     {
-        ValidateBatch(batch);
+        MlflowRequestValidation.ValidateBatch(batch);
         var body = new
         {
             RunId = runId,
@@ -218,15 +227,15 @@ public sealed class MlflowClient
             Params = batch.Params.Count > 0 ? batch.Params : null,
             Tags = batch.Tags.Count > 0 ? batch.Tags : null,
         };
-        await PostAsync<EmptyResponse>("runs/log-batch", body, _policy, cancellationToken);
+        await PostAsync<MlflowResponses.EmptyResponse>("runs/log-batch", body, _policy, cancellationToken);
     }
 
     /// <summary>Sets one tag of a run, replacing its value.</summary>
     public async Task SetTagAsync(string runId, string key, string value, CancellationToken cancellationToken)
     {
-        ValidateEntries([(key, value, MlflowKeys.MaxTagValueLength, "tag")]);
+        MlflowRequestValidation.ValidateEntries([(key, value, MlflowKeys.MaxTagValueLength, "tag")]);
         var body = new { RunId = runId, Key = key, Value = value };
-        await PostAsync<EmptyResponse>("runs/set-tag", body, _policy, cancellationToken);
+        await PostAsync<MlflowResponses.EmptyResponse>("runs/set-tag", body, _policy, cancellationToken);
     }
 
     /// <summary>Returns every logged value of one metric of a run, in logging order.</summary>
@@ -235,7 +244,7 @@ public sealed class MlflowClient
         string key,
         CancellationToken cancellationToken)
     {
-        var response = await GetAsync<MetricHistoryResponse>(
+        var response = await GetAsync<MlflowResponses.MetricHistoryResponse>(
             "metrics/get-history", [("run_id", runId), ("metric_key", key)], cancellationToken);
         return response.Metrics ?? [];
     }
@@ -262,8 +271,10 @@ public sealed class MlflowClient
             return;
         }
 
-        var path = ArtifactProxyRoot + string.Join('/', location.ProxySegments.Concat(segments).Select(Uri.EscapeDataString));
-        await using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var escaped = location.ProxySegments.Concat(segments).Select(Uri.EscapeDataString);
+        var path = ArtifactProxyRoot + string.Join('/', escaped);
+        await using var file = new FileStream(
+            localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
         using var request = CreateRequest(HttpMethod.Put, path, _policy);
         request.Content = new StreamContent(file);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(MlflowArtifactLocation.ContentTypeOf(localPath));
@@ -281,7 +292,11 @@ public sealed class MlflowClient
         return SendJsonAsync<T>(HttpMethod.Get, ApiRoot + endpoint + "?" + queryText, null, _policy, cancellationToken);
     }
 
-    private Task<T> PostAsync<T>(string endpoint, object body, MlflowRequestPolicy policy, CancellationToken cancellationToken)
+    private Task<T> PostAsync<T>(
+        string endpoint,
+        object body,
+        MlflowRequestPolicy policy,
+        CancellationToken cancellationToken)
         where T : new() =>
         SendJsonAsync<T>(HttpMethod.Post, ApiRoot + endpoint, body, policy, cancellationToken);
 
@@ -314,7 +329,9 @@ public sealed class MlflowClient
         {
             throw new MlflowException(
                 $"MLflow server {TrackingUri} responded to {Describe(request)} with a body that is not MLflow JSON: "
-                + $"{Shorten(text)}. Check that the tracking URI points to an MLflow tracking server.", e);
+                + $"{MlflowErrorResponse.Shorten(text)}. Check that the tracking URI points to an MLflow tracking "
+                + "server.",
+                e);
         }
     }
 
@@ -356,54 +373,8 @@ public sealed class MlflowClient
     {
         if (response.IsSuccessStatusCode)
             return;
-
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "unknown";
-        var (errorCode, serverMessage) = ParseError(text, mediaType);
-        var status = (int)response.StatusCode;
-        var endpoint = Describe(request);
-        var message = (status, errorCode) switch
-        {
-            (401 or 403, _) => $"MLflow server {TrackingUri} rejected {endpoint} with HTTP {status}. "
-                + AuthenticationAdvice(status),
-            (404 or 405, null) => $"MLflow server {TrackingUri} has no endpoint {endpoint} (HTTP {status}, "
-                + $"{mediaType} page). Check that the tracking URI is the root address of an MLflow 2.x tracking "
-                + "server and, for artifacts, that the server proxies them ('mlflow server --serve-artifacts').",
-            (_, null) => $"MLflow server {TrackingUri} responded to {endpoint} with HTTP {status}: {Shorten(text)}",
-            _ => $"MLflow server {TrackingUri} rejected {endpoint}: {errorCode}: {serverMessage}",
-        };
-        throw new MlflowApiException(message, response.StatusCode, errorCode, serverMessage, endpoint);
-    }
-
-    private static (string? ErrorCode, string? Message) ParseError(string text, string mediaType)
-    {
-        if (mediaType != "application/json")
-            return (null, null);
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_code", out var code))
-            {
-                var message = root.TryGetProperty("message", out var m) ? m.GetString() : null;
-                return (code.GetString(), message);
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return (null, null);
-    }
-
-    private string AuthenticationAdvice(int status)
-    {
-        var configured = _authorization is not null;
-        if (status == 403 && configured)
-            return "The credentials were accepted but lack permission for this operation; ask the server's admin.";
-        return configured
-            ? "Check MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD."
-            : "The server needs credentials: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and "
-                + "MLFLOW_TRACKING_PASSWORD.";
+        throw await MlflowErrorResponse.ReadAsync(
+            response, Describe(request), TrackingUri, _authorization is not null, cancellationToken);
     }
 
     private static AuthenticationHeaderValue? CreateAuthorization(MlflowOptions options)
@@ -418,92 +389,9 @@ public sealed class MlflowClient
         return null;
     }
 
-    private static void ValidateBatch(MlflowBatch batch)
-    {
-        if (batch.Metrics.Count > MlflowKeys.MaxMetricsPerBatch || batch.Params.Count > MlflowKeys.MaxParamsPerBatch
-            || batch.Tags.Count > MlflowKeys.MaxTagsPerBatch || batch.Count > MlflowKeys.MaxEntitiesPerBatch)
-        {
-            throw new ArgumentException(
-                $"A log-batch request contains {batch.Metrics.Count} metrics, {batch.Params.Count} parameters and "
-                + $"{batch.Tags.Count} tags; MLflow accepts at most {MlflowKeys.MaxMetricsPerBatch}, "
-                + $"{MlflowKeys.MaxParamsPerBatch} and {MlflowKeys.MaxTagsPerBatch}, and "
-                + $"{MlflowKeys.MaxEntitiesPerBatch} in all.");
-        }
-
-        var duplicate = batch.Params.GroupBy(p => p.Key).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new ArgumentException($"Parameter '{duplicate.Key}' appears twice in one log-batch request.");
-
-        foreach (var metric in batch.Metrics)
-        {
-            ValidateKey(metric.Key, "metric");
-            if (metric.Timestamp < 0)
-                throw new ArgumentException($"Metric '{metric.Key}' has the timestamp {metric.Timestamp}; use Unix milliseconds, 0 or more.");
-        }
-        ValidateEntries(batch.Params.Select(p => (p.Key, p.Value, MlflowKeys.MaxParamValueLength, "parameter")));
-        ValidateEntries(batch.Tags.Select(t => (t.Key, t.Value, MlflowKeys.MaxTagValueLength, "tag")));
-    }
-
-    private static void ValidateEntries(IEnumerable<(string Key, string Value, int MaxLength, string Kind)> entries)
-    {
-        foreach (var (key, value, maxLength, kind) in entries)
-        {
-            ValidateKey(key, kind);
-            if (value.Length > maxLength)
-            {
-                throw new ArgumentException(
-                    $"The value of {kind} '{key}' has {value.Length} characters and MLflow accepts at most {maxLength}; "
-                    + "shorten it with MlflowKeys.Truncate.");
-            }
-        }
-    }
-
-    private static void ValidateKey(string key, string kind)
-    {
-        if (MlflowKeys.Validate(key) is { } reason)
-            throw new ArgumentException($"Invalid MLflow {kind} key '{key}': {reason}. MlflowKeys.Sanitize makes it valid.");
-    }
-
     private static string Describe(HttpRequestMessage request) =>
         $"{request.Method.Method} {request.RequestUri?.AbsolutePath.TrimStart('/')}";
 
-    private static string Shorten(string text) =>
-        text.Length <= 300 ? text.Trim() : string.Concat(text.AsSpan(0, 300).Trim(), "...");
-
     private MlflowException MissingContent(string endpoint) =>
         new($"MLflow server {TrackingUri} responded to {endpoint} without the expected content.");
-
-    private sealed class EmptyResponse;
-
-    private sealed class ExperimentResponse
-    {
-        public MlflowExperiment? Experiment { get; init; }
-    }
-
-    private sealed class CreateExperimentResponse
-    {
-        public string? ExperimentId { get; init; }
-    }
-
-    private sealed class RunResponse
-    {
-        public MlflowRun? Run { get; init; }
-    }
-
-    private sealed class UpdateRunResponse
-    {
-        public MlflowRunInfo? RunInfo { get; init; }
-    }
-
-    private sealed class SearchRunsResponse
-    {
-        public List<MlflowRun>? Runs { get; init; }
-
-        public string? NextPageToken { get; init; }
-    }
-
-    private sealed class MetricHistoryResponse
-    {
-        public List<MlflowMetric>? Metrics { get; init; }
-    }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 
 namespace FashionMnist.Tracking.Mlflow;
 
-/// <summary>Creates <see cref="MlflowClient"/> instances on the retrying HTTP clients that AddMlflowTracking registers.</summary>
+/// <summary>
+/// Creates <see cref="MlflowClient"/> instances on the retrying HTTP clients that AddMlflowTracking registers.
+/// </summary>
 public sealed class MlflowClientFactory
 {
     private readonly IHttpClientFactory _httpClients;
@@ -15,7 +17,9 @@ public sealed class MlflowClientFactory
         _loggers = loggers;
     }
 
-    /// <summary>Returns a client for the server of <paramref name="options"/>, which must have a tracking URI.</summary>
+    /// <summary>
+    /// Returns a client for the server of <paramref name="options"/>, which must have a tracking URI.
+    /// </summary>
     public MlflowClient Create(MlflowOptions options)
     {
         if (options.IsLocalOnly)

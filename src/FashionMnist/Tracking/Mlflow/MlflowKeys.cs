@@ -114,9 +114,12 @@ public static class MlflowKeys
         if (path.Length == 0)
             return ".";
 
-        var leadingSlashes = path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("///", StringComparison.Ordinal)
-            ? 2
-            : path.StartsWith('/') ? 1 : 0;
+        // POSIX keeps exactly two leading slashes, and folds one or three and more into one.
+        var leadingSlashes = 0;
+        if (path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("///", StringComparison.Ordinal))
+            leadingSlashes = 2;
+        else if (path.StartsWith('/'))
+            leadingSlashes = 1;
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
         {

@@ -1,6 +1,8 @@
 namespace FashionMnist.Tracking.Mlflow;
 
-/// <summary>One value of a metric. NaN and ±Infinity travel as the JSON strings "NaN", "Infinity" and "-Infinity".</summary>
+/// <summary>
+/// One value of a metric. NaN and ±Infinity travel as the JSON strings "NaN", "Infinity" and "-Infinity".
+/// </summary>
 /// <param name="Key">Metric name, such as <c>dev_accuracy</c>; see <see cref="MlflowKeys"/> for the rules.</param>
 /// <param name="Value">The value.</param>
 /// <param name="Timestamp">Unix milliseconds when the value was measured.</param>

@@ -21,7 +21,9 @@ public sealed record MlflowOptions
     /// <summary>MLflow experiment name. Default null, which uses <see cref="RunInfo.ExperimentName"/>.</summary>
     public string? ExperimentName { get; init; }
 
-    /// <summary>Bearer token sent as <c>Authorization: Bearer</c>; it takes precedence over a user name and password.</summary>
+    /// <summary>
+    /// Bearer token sent as <c>Authorization: Bearer</c>; it takes precedence over a user name and password.
+    /// </summary>
     public string? Token { get; init; }
 
     /// <summary>User name for HTTP basic authentication, used together with <see cref="Password"/>.</summary>
@@ -33,7 +35,9 @@ public sealed record MlflowOptions
     /// <summary>Skip TLS certificate validation of an https server. Default false.</summary>
     public bool InsecureTls { get; init; }
 
-    /// <summary>Retries of a failed request (connection failure, timeout, HTTP 408, 429 or 5xx), 0 to 9. Default 5.</summary>
+    /// <summary>
+    /// Retries of a failed request (connection failure, timeout, HTTP 408, 429 or 5xx), 0 to 9. Default 5.
+    /// </summary>
     public int MaxRetries { get; init; } = 5;
 
     /// <summary>

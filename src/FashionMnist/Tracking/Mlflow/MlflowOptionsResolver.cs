@@ -141,7 +141,9 @@ public static class MlflowOptionsResolver
             problems.Add($"{set} is set but {missing} is not; basic authentication needs both, "
                 + $"or set {TokenVariable} for a bearer token.");
         }
-        return options with { Token = token, Username = token is null ? user : null, Password = token is null ? password : null };
+        return token is null
+            ? options with { Username = user, Password = password }
+            : options with { Token = token };
     }
 
     private static bool? ParseBoolean(Func<string, string?> environment, string name, List<string> problems)

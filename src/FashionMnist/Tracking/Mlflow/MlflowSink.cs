@@ -14,12 +14,6 @@ namespace FashionMnist.Tracking.Mlflow;
 /// </summary>
 public sealed class MlflowSink : IMetricSink, IAsyncDisposable
 {
-    private const string NoteTag = "mlflow.note.content";
-
-    // Tags sent with runs/create; the rest go in log-batch requests, which have a limit of 100 per request.
-    private static readonly HashSet<string> CreateTagKeys =
-        ["mlflow.runName", "mlflow.source.name", "mlflow.source.type", "mlflow.user", RunReplayer.RunIdTag];
-
     private readonly MlflowOptions _options;
     private readonly MlflowClient? _client;
     private readonly MlflowClient? _probeClient;
@@ -59,24 +53,10 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         _run = run;
         OpenJournal(run.RunDirectory);
 
-        var notes = new TrackingNotes();
-        var (parameters, conflicts) = BuildParams(run, notes);
-        var (createTags, runTags) = BuildTags(run, conflicts, notes);
-        notes.Report(_logger, run.RunId);
-
-        Append(new JournalEntry
-        {
-            Op = JournalEntry.StartRun,
-            RunId = run.RunId,
-            Experiment = _options.ExperimentName ?? run.ExperimentName,
-            RunName = run.RunName,
-            User = createTags.First(t => t.Key == "mlflow.user").Value,
-            StartTime = run.StartTimeMs > 0 ? run.StartTimeMs : _time.GetUtcNow().ToUnixTimeMilliseconds(),
-            ParentRunId = run.ParentRunId,
-            Tags = createTags,
-        }, durable: false);
-        foreach (var batch in MlflowBatch.Split([], parameters, runTags))
-            Append(BatchEntry(batch), durable: false);
+        var experiment = _options.ExperimentName ?? run.ExperimentName;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var entry in RunEntries.ForStart(run, experiment, now, _journal!.Snapshot(), _logger))
+            Append(entry, durable: false);
         FlushJournal();
 
         if (_client is null)
@@ -99,23 +79,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         if (_ended)
             return;
 
-        long step = metrics.Epoch;
-        var timestamp = metrics.TimestampMs;
-        var values = new List<MlflowMetric>
-        {
-            new("train_loss", metrics.TrainLoss, timestamp, step),
-            new("train_accuracy", metrics.TrainAccuracy, timestamp, step),
-        };
-        if (!double.IsNaN(metrics.DevAccuracy))
-        {
-            values.Add(new MlflowMetric("dev_loss", metrics.DevLoss, timestamp, step));
-            values.Add(new MlflowMetric("dev_accuracy", metrics.DevAccuracy, timestamp, step));
-        }
-        values.Add(new MlflowMetric("lr", metrics.LearningRate, timestamp, step));
-        values.Add(new MlflowMetric("epoch_seconds", metrics.EpochSeconds, timestamp, step));
-        values.Add(new MlflowMetric("images_per_second", metrics.ImagesPerSecond, timestamp, step));
-
-        Append(new JournalEntry { Op = JournalEntry.LogBatch, Metrics = values }, durable: true);
+        Append(RunEntries.ForEpoch(metrics), durable: true);
         await TrySendAsync(_options.MaxBlockPerEpoch, cancellationToken);
     }
 
@@ -136,7 +100,8 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         var stored = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative)
             ? fullPath
             : relative;
-        Append(new JournalEntry { Op = JournalEntry.LogArtifact, LocalPath = stored, ArtifactPath = normalized }, durable: false);
+        var entry = new JournalEntry { Op = JournalEntry.LogArtifact, LocalPath = stored, ArtifactPath = normalized };
+        Append(entry, durable: false);
         await TrySendAsync(_options.MaxBlockPerEpoch, cancellationToken);
     }
 
@@ -154,21 +119,18 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         _ended = true;
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
 
-        var metrics = SummaryMetrics(end);
-        var tags = EndTags(end);
-        if (metrics.Count > 0 || tags.Count > 0)
-        {
-            foreach (var batch in MlflowBatch.Split(metrics, [], tags))
-                Append(BatchEntry(batch), durable: false);
-        }
-        var status = StatusName(end.Status);
-        Append(new JournalEntry { Op = JournalEntry.EndRun, Status = status, EndTime = end.EndTimeMs }, durable: true);
+        var entries = RunEntries.ForEnd(end, _run!.Note);
+        foreach (var entry in entries)
+            Append(entry, durable: entry.Op == JournalEntry.EndRun);
 
         if (_client is not null && !_stopped)
         {
             var sent = await TrySendAsync(_options.EndRunTimeout, CancellationToken.None);
             if (!sent && !_stopped)
-                MlflowLog.EndNotSent(_logger, _run!.RunId, status, _options.EndRunTimeout.TotalSeconds, _journal!.FilePath);
+            {
+                MlflowLog.EndNotSent(
+                    _logger, _run.RunId, entries[^1].Status!, _options.EndRunTimeout.TotalSeconds, _journal!.FilePath);
+            }
         }
         CloseJournal();
     }
@@ -217,141 +179,6 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         _replayer = new RunReplayer(runDirectory, _journal, state, _logger);
     }
 
-    private (List<MlflowParam> Params, List<string> Conflicts) BuildParams(RunInfo run, TrackingNotes notes)
-    {
-        // Parameters logged before in this folder (a resumed run) must keep their values on the server.
-        var logged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in _journal!.Snapshot())
-        {
-            foreach (var param in entry.Params ?? [])
-                logged[param.Key] = param.Value;
-        }
-
-        var parameters = new List<MlflowParam>();
-        var conflicts = new List<string>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (originalKey, originalValue) in run.Parameters)
-        {
-            var key = notes.Key(originalKey, used);
-            var value = notes.Value(key, originalValue, MlflowKeys.MaxParamValueLength);
-            if (logged.TryGetValue(key, out var loggedValue))
-            {
-                if (loggedValue != value)
-                {
-                    MlflowLog.ParamConflict(_logger, key, run.RunId, loggedValue, value);
-                    conflicts.Add(key);
-                }
-                continue;
-            }
-            parameters.Add(new MlflowParam(key, value));
-        }
-        return (parameters, conflicts);
-    }
-
-    private static (List<MlflowTag> Create, List<MlflowTag> Run) BuildTags(
-        RunInfo run,
-        List<string> paramConflicts,
-        TrackingNotes notes)
-    {
-        var tags = new List<KeyValuePair<string, string>>
-        {
-            new("mlflow.runName", run.RunName),
-            new("mlflow.source.name", run.SourceFile ?? "fmnist"),
-            new("mlflow.source.type", "LOCAL"),
-            new("mlflow.user", Environment.UserName),
-            new(RunReplayer.RunIdTag, run.RunId),
-        };
-        if (run.Note.Length > 0)
-            tags.Add(new(NoteTag, run.Note));
-        if (run.ParentRunId is not null)
-            tags.Add(new("fmnist.parent_run_id", run.ParentRunId));
-        if (paramConflicts.Count > 0)
-            tags.Add(new("fmnist.param_conflicts", string.Join(", ", paramConflicts)));
-
-        // Tags of the run info, such as those of RunTags, replace standard tags of the same key.
-        foreach (var tag in run.Tags)
-        {
-            var index = tags.FindIndex(t => t.Key == tag.Key);
-            if (index >= 0)
-                tags[index] = tag;
-            else
-                tags.Add(tag);
-        }
-
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var create = new List<MlflowTag>();
-        var rest = new List<MlflowTag>();
-        foreach (var (originalKey, originalValue) in tags)
-        {
-            var key = notes.Key(originalKey, used);
-            var tag = new MlflowTag(key, notes.Value(key, originalValue, MlflowKeys.MaxTagValueLength));
-            (CreateTagKeys.Contains(key) ? create : rest).Add(tag);
-        }
-        return (create, rest);
-    }
-
-    private static List<MlflowMetric> SummaryMetrics(RunEnd end)
-    {
-        if (end.Final is not { } final)
-            return [];
-        long step = final.EpochsTrained;
-        var timestamp = end.EndTimeMs;
-        var metrics = new List<MlflowMetric>();
-        if (!double.IsNaN(final.BestDevAccuracy))
-        {
-            metrics.Add(new MlflowMetric("best_dev_accuracy", final.BestDevAccuracy, timestamp, step));
-            metrics.Add(new MlflowMetric("best_epoch", final.BestEpoch, timestamp, step));
-        }
-        metrics.Add(new MlflowMetric("test_accuracy", final.TestAccuracy, timestamp, step));
-        metrics.Add(new MlflowMetric("test_loss", final.TestLoss, timestamp, step));
-        metrics.Add(new MlflowMetric("epochs_trained", final.EpochsTrained, timestamp, step));
-        metrics.Add(new MlflowMetric("training_seconds", final.TrainingSeconds, timestamp, step));
-        return metrics;
-    }
-
-    private List<MlflowTag> EndTags(RunEnd end)
-    {
-        var note = _run!.Note;
-        switch (end.Status)
-        {
-            case RunStatus.Failed:
-                var error = string.IsNullOrWhiteSpace(end.Error) ? "unknown error" : end.Error.Trim();
-                return
-                [
-                    new MlflowTag("error", MlflowKeys.Truncate(error, MlflowKeys.MaxTagValueLength)),
-                    new MlflowTag(NoteTag, MlflowKeys.Truncate(
-                        AppendParagraph(note, $"**Run failed:** {error}"), MlflowKeys.MaxTagValueLength)),
-                ];
-            case RunStatus.Killed:
-                return
-                [
-                    new MlflowTag(NoteTag, MlflowKeys.Truncate(
-                        AppendParagraph(note, "**Run interrupted** before it finished."), MlflowKeys.MaxTagValueLength)),
-                ];
-            default:
-                return [];
-        }
-    }
-
-    private static string AppendParagraph(string note, string paragraph) =>
-        note.Length == 0 ? paragraph : note.TrimEnd() + "\n\n" + paragraph;
-
-    private static string StatusName(RunStatus status) => status switch
-    {
-        RunStatus.Finished => "FINISHED",
-        RunStatus.Failed => "FAILED",
-        RunStatus.Killed => "KILLED",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown run status."),
-    };
-
-    private static JournalEntry BatchEntry(MlflowBatch batch) => new()
-    {
-        Op = JournalEntry.LogBatch,
-        Metrics = batch.Metrics.Count > 0 ? batch.Metrics : null,
-        Params = batch.Params.Count > 0 ? batch.Params : null,
-        Tags = batch.Tags.Count > 0 ? batch.Tags : null,
-    };
-
     /// <summary>
     /// Sends pending entries within <paramref name="budget"/> and returns true when all were acknowledged.
     /// Server problems are reported, never thrown.
@@ -389,7 +216,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            ReportTransient($"no response within {budget.TotalSeconds:0.#} s");
+            ReportTransient($"MLflow server {_client.TrackingUri} did not respond within {budget.TotalSeconds:0.#} s.");
             return false;
         }
         catch (Exception e) when (MlflowFailures.Classify(e) == MlflowFailure.Transient)
@@ -401,7 +228,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
         {
             // Training goes on whatever the failure; a run the server rejects stays in the journal for a later sync.
             _stopped = true;
-            MlflowLog.LoggingStopped(_logger, _run!.RunId, e.Message, _journal!.FilePath);
+            MlflowLog.LoggingStopped(_logger, _run!.RunId, AsSentence(e.Message), _journal!.FilePath);
             return false;
         }
         finally
@@ -412,13 +239,21 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
 
     private void ReportTransient(string reason)
     {
+        reason = AsSentence(reason);
         if (_inOutage)
         {
             MlflowLog.ServerStillUnreachable(_logger, _client!.TrackingUri, reason);
             return;
         }
         _inOutage = true;
-        MlflowLog.ServerUnreachable(_logger, _client!.TrackingUri, reason, _run!.RunId, _journal!.FilePath);
+        MlflowLog.ServerUnreachable(_logger, reason, _run!.RunId, _journal!.FilePath, _client!.TrackingUri);
+    }
+
+    // Exception messages become the first sentence of a longer log message.
+    private static string AsSentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed + ".";
     }
 
     private void Append(JournalEntry entry, bool durable)

@@ -27,7 +27,10 @@ public sealed class MlflowSync
     /// <see cref="MlflowException"/> when <paramref name="path"/> is not a folder; a run that fails is reported in
     /// the result and the others are still sent.
     /// </summary>
-    public async Task<MlflowSyncReport> SyncAsync(string path, MlflowOptions options, CancellationToken cancellationToken)
+    public async Task<MlflowSyncReport> SyncAsync(
+        string path,
+        MlflowOptions options,
+        CancellationToken cancellationToken)
     {
         if (options.IsLocalOnly)
         {
@@ -51,7 +54,8 @@ public sealed class MlflowSync
         if (!Directory.Exists(root))
         {
             throw new MlflowException(
-                $"'{path}' is not a folder; pass a run folder or the folder that contains them (output.dir, default 'runs').");
+                $"'{path}' is not a folder; pass a run folder or the folder that contains them "
+                + "(output.dir, default 'runs').");
         }
         if (File.Exists(RunJournal.PathFor(root)))
             return [root];
@@ -99,7 +103,10 @@ public sealed class MlflowSync
             var entries = journal.Snapshot();
             runId = entries.FirstOrDefault(e => e.Op == JournalEntry.StartRun)?.RunId;
             if (runId is null)
-                throw new MlflowException($"Journal {journal.FilePath} has no start_run entry, so the run cannot be created.");
+            {
+                throw new MlflowException(
+                    $"Journal {journal.FilePath} has no start_run entry, so the run cannot be created.");
+            }
             MarkKilledIfUnfinished(journal, entries, runId);
 
             var replayer = new RunReplayer(runDirectory, journal, TrackingState.Load(runDirectory), _logger);
@@ -115,7 +122,8 @@ public sealed class MlflowSync
         catch (Exception e) when (e is MlflowException or IOException or UnauthorizedAccessException)
         {
             MlflowLog.SyncFailed(_logger, runId ?? runDirectory, e.Message);
-            return new MlflowRunSyncResult(runDirectory, runId, MlflowRunSyncStatus.Failed, 0, server?.RunId, e.Message);
+            var status = MlflowRunSyncStatus.Failed;
+            return new MlflowRunSyncResult(runDirectory, runId, status, 0, server?.RunId, e.Message);
         }
     }
 

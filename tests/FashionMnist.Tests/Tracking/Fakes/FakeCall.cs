@@ -67,7 +67,9 @@ internal sealed class FakeCall(IQueryCollection query, JsonElement body)
     public static long RequiredLong(JsonElement parent, string name, string path) =>
         OptionalLong(parent, name, path) ?? throw FakeMlflowError.Missing(path);
 
-    /// <summary>A double as Python's float() reads it: a number, or a string such as "1.5", "NaN" or "-Infinity".</summary>
+    /// <summary>
+    /// A double as Python's float() reads it: a number, or a string such as "1.5", "NaN" or "-Infinity".
+    /// </summary>
     public static double RequiredDouble(JsonElement parent, string name, string path)
     {
         if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -96,7 +98,8 @@ internal sealed class FakeCall(IQueryCollection query, JsonElement body)
             "nan" or "+nan" or "-nan" => double.NaN,
             "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
             "-inf" or "-infinity" => double.NegativeInfinity,
-            _ => double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null,
+            _ when double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
+            _ => null,
         };
     }
 }

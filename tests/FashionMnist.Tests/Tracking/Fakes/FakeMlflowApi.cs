@@ -13,9 +13,11 @@ internal static class FakeMlflowApi
 {
     public const string Root = "/api/2.0/mlflow/";
 
+    public delegate JsonNode Handler(FakeMlflowStore store, FakeCall call);
+
     /// <summary>Endpoints by path under <see cref="Root"/>, each with its one allowed method.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Method, Func<FakeMlflowStore, FakeCall, JsonNode> Handle)> Endpoints =
-        new Dictionary<string, (string, Func<FakeMlflowStore, FakeCall, JsonNode>)>
+    public static readonly IReadOnlyDictionary<string, (string Method, Handler Handle)> Endpoints =
+        new Dictionary<string, (string, Handler)>
         {
             ["experiments/get-by-name"] = ("GET", GetExperimentByName),
             ["experiments/get"] = ("GET", GetExperiment),
@@ -47,7 +49,10 @@ internal static class FakeMlflowApi
     }
 
     private static JsonNode GetExperiment(FakeMlflowStore store, FakeCall call) =>
-        new JsonObject { ["experiment"] = FakeMlflowJson.Experiment(store.Experiment(call.RequiredQuery("experiment_id"))) };
+        new JsonObject
+        {
+            ["experiment"] = FakeMlflowJson.Experiment(store.Experiment(call.RequiredQuery("experiment_id"))),
+        };
 
     private static JsonNode CreateExperiment(FakeMlflowStore store, FakeCall call)
     {
@@ -80,7 +85,7 @@ internal static class FakeMlflowApi
             .ToList();
         return found.Count == 0
             ? new JsonObject()
-            : new JsonObject { ["experiments"] = new JsonArray(found.Select(e => (JsonNode)FakeMlflowJson.Experiment(e)).ToArray()) };
+            : new JsonObject { ["experiments"] = new JsonArray([.. found.Select(e => FakeMlflowJson.Experiment(e))]) };
     }
 
     private static JsonNode CreateRun(FakeMlflowStore store, FakeCall call)
@@ -129,7 +134,8 @@ internal static class FakeMlflowApi
         var view = call.OptionalString("run_view_type") ?? "ACTIVE_ONLY";
         var max = (int)(FakeCall.OptionalLong(call.Body, "max_results", "max_results") ?? 1000);
         var offset = DecodePageToken(call.OptionalString("page_token"));
-        var ascending = FakeCall.Array(call.Body, "order_by").Any(o => o.GetString()?.EndsWith(" ASC", StringComparison.OrdinalIgnoreCase) == true);
+        var ascending = FakeCall.Array(call.Body, "order_by")
+            .Any(o => o.GetString()?.EndsWith(" ASC", StringComparison.OrdinalIgnoreCase) == true);
 
         var matching = store.Runs
             .Where(r => experimentIds.Contains(r.ExperimentId))
@@ -165,7 +171,8 @@ internal static class FakeMlflowApi
         CheckLimit("metrics", MlflowKeys.MaxMetricsPerBatch, metrics.Count);
         CheckLimit("params", MlflowKeys.MaxParamsPerBatch, parameters.Count);
         CheckLimit("tags", MlflowKeys.MaxTagsPerBatch, tags.Count);
-        CheckLimit("metrics, params, and tags", MlflowKeys.MaxEntitiesPerBatch, metrics.Count + parameters.Count + tags.Count);
+        var entities = metrics.Count + parameters.Count + tags.Count;
+        CheckLimit("metrics, params, and tags", MlflowKeys.MaxEntitiesPerBatch, entities);
 
         var run = store.ActiveRun(runId);
         foreach (var (index, metric) in metrics.Index())
@@ -270,7 +277,8 @@ internal static class FakeMlflowApi
             var parameter = path.Length == 0 ? "timestamp" : $"{path}.timestamp";
             throw FakeMlflowError.InvalidParameter(
                 $"Invalid value {metric.Timestamp} for parameter '{parameter}' supplied: metric '{metric.Key}' "
-                + $"(value={FakeMlflowJson.PythonRepr(metric.Value)}). Timestamp must be a nonnegative long (64-bit integer) ");
+                + $"(value={FakeMlflowJson.PythonRepr(metric.Value)}). Timestamp must be a nonnegative long "
+                + "(64-bit integer) ");
         }
         FakeMlflowStore.ValidateLength("Metric name", metric.Key, MlflowKeys.MaxKeyLength);
     }
@@ -285,7 +293,11 @@ internal static class FakeMlflowApi
         }
     }
 
-    private static List<KeyValuePair<string, string>> KeyValues(JsonElement body, string name, string keyName, string valueName) =>
+    private static List<KeyValuePair<string, string>> KeyValues(
+        JsonElement body,
+        string name,
+        string keyName,
+        string valueName) =>
         FakeCall.Array(body, name)
             .Select((e, i) => new KeyValuePair<string, string>(
                 FakeCall.RequiredString(e, keyName, $"{name}[{i}].{keyName}"),

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace FashionMnist.Tests.Tracking.Fakes;
 
-/// <summary>The artifact endpoints: the proxy under <c>/api/2.0/mlflow-artifacts/artifacts</c>, the run listing and the UI download.</summary>
+/// <summary>
+/// The artifact endpoints: the proxy under <c>/api/2.0/mlflow-artifacts/artifacts</c>, the run listing and the UI
+/// download.
+/// </summary>
 internal static class FakeMlflowArtifacts
 {
     public const string ProxyRoot = "/api/2.0/mlflow-artifacts/artifacts";

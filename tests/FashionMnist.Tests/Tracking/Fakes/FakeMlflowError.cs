@@ -12,7 +12,8 @@ internal sealed class FakeMlflowError(int status, string errorCode, string messa
     public static FakeMlflowError NotFound(string message) => new(404, "RESOURCE_DOES_NOT_EXIST", message);
 
     public static FakeMlflowError Missing(string parameter) => InvalidParameter(
-        $"Missing value for required parameter '{parameter}'. See the API docs for more information about request parameters.");
+        $"Missing value for required parameter '{parameter}'. See the API docs for more information about request "
+        + "parameters.");
 
     public static FakeMlflowError WrongType(string parameter, string valueRepr, string pythonType) => InvalidParameter(
         $"Invalid value {valueRepr} for parameter '{parameter}' supplied:  Hint: Value was of type '{pythonType}'. "

@@ -4,10 +4,17 @@ using System.Text.Json.Nodes;
 
 namespace FashionMnist.Tests.Tracking.Fakes;
 
-/// <summary>Renders responses the way the MLflow 2.17 server does: pretty JSON for results, compact JSON for errors.</summary>
+/// <summary>
+/// Renders responses the way the MLflow 2.17 server does: pretty JSON for results, compact JSON for errors.
+/// </summary>
 internal static class FakeMlflowJson
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, IndentSize = 2, NewLine = "\n" };
+    private static readonly JsonSerializerOptions Pretty = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+    };
 
     public static string Render(JsonNode node) => node.ToJsonString(Pretty);
 
@@ -49,7 +56,9 @@ internal static class FakeMlflowJson
         return json;
     }
 
-    /// <summary>A run with its data; runs/get and runs/search add an empty <c>inputs</c>, runs/create does not.</summary>
+    /// <summary>
+    /// A run with its data; runs/get and runs/search add an empty <c>inputs</c>, runs/create does not.
+    /// </summary>
     public static JsonObject Run(FakeRun run, bool withInputs)
     {
         var data = new JsonObject();

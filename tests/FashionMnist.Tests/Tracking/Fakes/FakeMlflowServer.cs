@@ -64,18 +64,25 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Requests whose path (without query) ends with <paramref name="suffix"/>, such as runs/log-batch.</summary>
+    /// <summary>
+    /// Requests whose path (without query) ends with <paramref name="suffix"/>, such as runs/log-batch.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> RequestsTo(string suffix) =>
         Requests.Where(r => r.Path.Split('?')[0].EndsWith(suffix, StringComparison.Ordinal)).ToList();
 
-    /// <summary>Fails the next <paramref name="count"/> requests whose path contains <paramref name="pathContains"/> with <paramref name="status"/>.</summary>
+    /// <summary>
+    /// Fails the next <paramref name="count"/> requests whose path contains <paramref name="pathContains"/> with
+    /// <paramref name="status"/>.
+    /// </summary>
     public void FailNext(int count, int status, string? pathContains = null, TimeSpan? retryAfter = null)
     {
         lock (_lock)
             _faults.Add(new Fault(status, pathContains, retryAfter) { Remaining = count });
     }
 
-    /// <summary>Creates the experiment right after the next lookup of its name misses, as a concurrent client would.</summary>
+    /// <summary>
+    /// Creates the experiment right after the next lookup of its name misses, as a concurrent client would.
+    /// </summary>
     public void CreateExperimentOnNextLookup(string name) => _createOnLookup = name;
 
     /// <summary>Stops listening; connections are refused until <see cref="RestartAsync"/>.</summary>
@@ -138,7 +145,8 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            var fault = _faults.FirstOrDefault(f => f.Remaining > 0 && (f.PathContains is null || request.Path.Contains(f.PathContains)));
+            var fault = _faults.FirstOrDefault(
+                f => f.Remaining > 0 && (f.PathContains is null || request.Path.Contains(f.PathContains)));
             if (fault is null)
                 return null;
             fault.Remaining--;
@@ -147,9 +155,12 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
                 : [];
             return fault.Status switch
             {
-                429 => ServerResponse.Json(429, FakeMlflowJson.Error("REQUEST_LIMIT_EXCEEDED", "Too many requests; retry later.")) with { Headers = headers },
-                500 => ServerResponse.Json(500, FakeMlflowJson.Error("INTERNAL_ERROR", "Injected failure.")) with { Headers = headers },
-                _ => ServerResponse.Text(fault.Status, $"<html><body><h1>{fault.Status} Injected</h1></body></html>", "text/html") with { Headers = headers },
+                429 => ServerResponse.Json(429, FakeMlflowJson.Error("REQUEST_LIMIT_EXCEEDED", "Too many requests."))
+                    with { Headers = headers },
+                500 => ServerResponse.Json(500, FakeMlflowJson.Error("INTERNAL_ERROR", "Injected failure."))
+                    with { Headers = headers },
+                _ => ServerResponse.Text(fault.Status, $"<html><h1>{fault.Status} Injected</h1></html>", "text/html")
+                    with { Headers = headers },
             };
         }
     }
@@ -158,7 +169,8 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     {
         if (RequiredAuthorization is null || request.Headers.Authorization.ToString() == RequiredAuthorization)
             return null;
-        return ServerResponse.Text(401, "You are not authenticated. Please see the MLflow documentation on how to authenticate.", "text/plain")
+        const string message = "You are not authenticated. Please see the MLflow documentation on how to authenticate.";
+        return ServerResponse.Text(401, message, "text/plain")
             with { Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = "Basic realm=\"mlflow\"" } };
     }
 
@@ -171,10 +183,11 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             {
                 return path switch
                 {
-                    "/health" => request.Method == "GET" ? ServerResponse.Text(200, "OK", "text/html; charset=utf-8") : MethodNotAllowed(),
-                    "/version" => request.Method == "GET" ? ServerResponse.Text(200, "2.17.2", "text/html; charset=utf-8") : MethodNotAllowed(),
+                    "/health" => Page(request, "OK"),
+                    "/version" => Page(request, "2.17.2"),
                     "/get-artifact" => DownloadForRun(request),
-                    _ when path == FakeMlflowArtifacts.ProxyRoot || path.StartsWith(FakeMlflowArtifacts.ProxyRoot + "/", StringComparison.Ordinal)
+                    _ when path == FakeMlflowArtifacts.ProxyRoot
+                        || path.StartsWith(FakeMlflowArtifacts.ProxyRoot + "/", StringComparison.Ordinal)
                         => Artifact(recorded, request),
                     _ when path.StartsWith(FakeMlflowApi.Root, StringComparison.Ordinal)
                         && FakeMlflowApi.Endpoints.TryGetValue(path[FakeMlflowApi.Root.Length..], out var endpoint)
@@ -190,7 +203,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     }
 
     private ServerResponse CallApi(
-        (string Method, Func<FakeMlflowStore, FakeCall, JsonNode> Handle) endpoint,
+        (string Method, FakeMlflowApi.Handler Handle) endpoint,
         RecordedRequest recorded,
         HttpRequest request)
     {
@@ -201,7 +214,8 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         if (recorded.Path.Contains("runs/log-batch") && recorded.Body.Length > 1_000_000)
         {
             throw FakeMlflowError.InvalidParameter(
-                $"Batched logging API requests must be at most 1000000 bytes, got a request of size {recorded.Body.Length}.");
+                "Batched logging API requests must be at most 1000000 bytes, got a request of size "
+                + $"{recorded.Body.Length}.");
         }
 
         var call = new FakeCall(request.Query, FakeCall.ParseBody(recorded.Body));
@@ -212,8 +226,8 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         finally
         {
             // The lookup has its response (not found). Now the other client's create lands before ours.
-            if (_createOnLookup is { } name && request.Path.Value!.EndsWith("experiments/get-by-name", StringComparison.Ordinal)
-                && call.OptionalQuery("experiment_name") == name)
+            var isLookup = request.Path.Value!.EndsWith("experiments/get-by-name", StringComparison.Ordinal);
+            if (_createOnLookup is { } name && isLookup && call.OptionalQuery("experiment_name") == name)
             {
                 _createOnLookup = null;
                 CreatePendingExperiment(name);
@@ -227,7 +241,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         if (path == FakeMlflowArtifacts.ProxyRoot)
         {
             return request.Method == "GET"
-                ? ServerResponse.Json(200, FakeMlflowJson.Render(FakeMlflowArtifacts.ListProxy(Store, request.Query["path"].ToString())))
+                ? ServerResponse.Json(200, ListProxy(request))
                 : MethodNotAllowed();
         }
 
@@ -247,7 +261,8 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             case "GET":
                 throw new FakeMlflowError(500, "INTERNAL_ERROR",
                     "The following failures occurred while downloading one or more artifacts from /fake/artifacts:\n"
-                    + $"##### File {relative} #####\n[Errno 2] No such file or directory: '/fake/artifacts/{relative}'");
+                    + $"##### File {relative} #####\n"
+                    + $"[Errno 2] No such file or directory: '/fake/artifacts/{relative}'");
             default:
                 return MethodNotAllowed();
         }
@@ -264,7 +279,10 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
 
     private static ServerResponse Download(string path, byte[] bytes) =>
         new(200, FakeMlflowArtifacts.ContentTypeOf(path), bytes,
-            new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename={Path.GetFileName(path)}" });
+            new Dictionary<string, string>
+            {
+                ["Content-Disposition"] = $"attachment; filename={Path.GetFileName(path)}",
+            });
 
     private void CreatePendingExperiment(string name)
     {
@@ -275,14 +293,25 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     private static bool IsJson(string? contentType) =>
         contentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static ServerResponse MethodNotAllowed() => ServerResponse.Text(405, MethodNotAllowedPage, "text/html; charset=utf-8");
+    private string ListProxy(HttpRequest request) =>
+        FakeMlflowJson.Render(FakeMlflowArtifacts.ListProxy(Store, request.Query["path"]));
+
+    private static ServerResponse MethodNotAllowed() =>
+        ServerResponse.Text(405, MethodNotAllowedPage, "text/html; charset=utf-8");
+
+    private static ServerResponse Page(HttpRequest request, string text) =>
+        request.Method == "GET" ? ServerResponse.Text(200, text, "text/html; charset=utf-8") : MethodNotAllowed();
 
     private sealed record Fault(int Status, string? PathContains, TimeSpan? RetryAfter)
     {
         public int Remaining { get; set; }
     }
 
-    private sealed record ServerResponse(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string> Headers)
+    private sealed record ServerResponse(
+        int Status,
+        string ContentType,
+        byte[] Body,
+        IReadOnlyDictionary<string, string> Headers)
     {
         public static ServerResponse Json(int status, string json) =>
             new(status, "application/json", Encoding.UTF8.GetBytes(json), new Dictionary<string, string>());

@@ -21,11 +21,21 @@ internal sealed class FakeMlflowStore
     {
         ArtifactRoot = artifactRoot.TrimEnd('/');
         var root = ArtifactRoot == "mlflow-artifacts:" ? "mlflow-artifacts:/" : ArtifactRoot + "/";
-        _experiments.Add(new FakeExperiment { Id = "0", Name = "Default", ArtifactLocation = root + "0", CreationTime = Now(), LastUpdateTime = Now() });
+        var defaultExperiment = new FakeExperiment
+        {
+            Id = "0",
+            Name = "Default",
+            ArtifactLocation = root + "0",
+            CreationTime = Now(),
+            LastUpdateTime = Now(),
+        };
+        _experiments.Add(defaultExperiment);
         _nextExperimentId = 1;
     }
 
-    /// <summary>Where new experiments keep artifacts: <c>mlflow-artifacts:</c>, a <c>file:</c> URI or another scheme.</summary>
+    /// <summary>
+    /// Where new experiments keep artifacts: <c>mlflow-artifacts:</c>, a <c>file:</c> URI or another scheme.
+    /// </summary>
     public string ArtifactRoot { get; }
 
     /// <summary>Files uploaded through the artifact proxy, by path under the proxy root.</summary>
@@ -56,7 +66,8 @@ internal sealed class FakeMlflowStore
     public FakeExperiment? ExperimentByName(string name) => _experiments.FirstOrDefault(e => e.Name == name);
 
     public FakeExperiment Experiment(string id) =>
-        _experiments.FirstOrDefault(e => e.Id == id) ?? throw FakeMlflowError.NotFound($"No Experiment with id={id} exists");
+        _experiments.FirstOrDefault(e => e.Id == id)
+        ?? throw FakeMlflowError.NotFound($"No Experiment with id={id} exists");
 
     public FakeRun Run(string runId) =>
         _runs.FirstOrDefault(r => r.RunId == runId) ?? throw FakeMlflowError.NotFound($"Run with id={runId} not found");
@@ -79,11 +90,13 @@ internal sealed class FakeMlflowStore
             // The real server passes SQLAlchemy's text through, with its own time stamps.
             var now = Now();
             throw new FakeMlflowError(400, "RESOURCE_ALREADY_EXISTS",
-                $"Experiment(name={name}) already exists. Error: (raised as a result of Query-invoked autoflush; consider "
-                + "using a session.no_autoflush block if this flush is occurring prematurely)\n(sqlite3.IntegrityError) "
-                + "UNIQUE constraint failed: experiments.name\n[SQL: INSERT INTO experiments (name, artifact_location, "
-                + "lifecycle_stage, creation_time, last_update_time) VALUES (?, ?, ?, ?, ?)]\n[parameters: ('"
-                + name + "', '', 'active', " + now + ", " + now + ")]\n(Background on this error at: https://sqlalche.me/e/14/gkpj)");
+                $"Experiment(name={name}) already exists. Error: (raised as a result of Query-invoked autoflush; "
+                + "consider using a session.no_autoflush block if this flush is occurring prematurely)\n"
+                + "(sqlite3.IntegrityError) UNIQUE constraint failed: experiments.name\n[SQL: INSERT INTO experiments "
+                + "(name, artifact_location, lifecycle_stage, creation_time, last_update_time) "
+                + "VALUES (?, ?, ?, ?, ?)]\n"
+                + $"[parameters: ('{name}', '', 'active', {now}, {now})]\n"
+                + "(Background on this error at: https://sqlalche.me/e/14/gkpj)");
         }
         var id = (_nextExperimentId++).ToString(CultureInfo.InvariantCulture);
         var location = ArtifactRoot == "mlflow-artifacts:" ? $"mlflow-artifacts:/{id}" : $"{ArtifactRoot}/{id}";
@@ -101,13 +114,19 @@ internal sealed class FakeMlflowStore
         return experiment;
     }
 
-    public FakeRun CreateRun(string experimentId, string? runName, long startTime, string userId, List<KeyValuePair<string, string>> tags)
+    public FakeRun CreateRun(
+        string experimentId,
+        string? runName,
+        long startTime,
+        string userId,
+        List<KeyValuePair<string, string>> tags)
     {
         var experiment = Experiment(experimentId);
         if (experiment.LifecycleStage != "active")
         {
             throw FakeMlflowError.InvalidParameter(
-                $"The experiment {experimentId} must be in the 'active' state. Current state is {experiment.LifecycleStage}.");
+                $"The experiment {experimentId} must be in the 'active' state. Current state is "
+                + $"{experiment.LifecycleStage}.");
         }
 
         var nameTag = tags.FirstOrDefault(t => t.Key == "mlflow.runName").Value;
@@ -117,7 +136,7 @@ internal sealed class FakeMlflowStore
                 $"Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values "
                 + $"(run_name='{runName}', mlflow.runName='{nameTag}').");
         }
-        var name = runName ?? nameTag ?? $"{Adjectives[Random.Shared.Next(Adjectives.Length)]}-{Animals[Random.Shared.Next(Animals.Length)]}-{Random.Shared.Next(1, 100)}";
+        var name = runName ?? nameTag ?? GenerateRunName();
         var runId = Guid.NewGuid().ToString("N");
         var run = new FakeRun
         {
@@ -136,7 +155,15 @@ internal sealed class FakeMlflowStore
         return run;
     }
 
-    /// <summary>Adds parameters, refusing any that would change a logged value, all or nothing.</summary>
+    // Like MLflow's generated names, such as caring-crane-16.
+    private static string GenerateRunName()
+    {
+        var adjective = Adjectives[Random.Shared.Next(Adjectives.Length)];
+        var animal = Animals[Random.Shared.Next(Animals.Length)];
+        return $"{adjective}-{animal}-{Random.Shared.Next(1, 100)}";
+    }
+
+    /// <summary>Adds parameters, rejecting all of them when one would change a logged value.</summary>
     public void LogParams(FakeRun run, IReadOnlyList<KeyValuePair<string, string>> parameters, bool single)
     {
         var changed = parameters
@@ -152,9 +179,11 @@ internal sealed class FakeMlflowStore
         }
         if (changed.Count > 0)
         {
-            var listed = string.Join(", ", changed.Select(c => $"{{'key': '{c.Key}', 'old_value': '{c.Old}', 'new_value': '{c.New}'}}"));
+            var listed = string.Join(
+                ", ", changed.Select(c => $"{{'key': '{c.Key}', 'old_value': '{c.Old}', 'new_value': '{c.New}'}}"));
             throw FakeMlflowError.InvalidParameter(
-                $"Changing param values is not allowed. Params were already logged='[{listed}]' for run ID='{run.RunId}'.");
+                $"Changing param values is not allowed. Params were already logged='[{listed}]' for run "
+                + $"ID='{run.RunId}'.");
         }
         foreach (var parameter in parameters)
             run.Params[parameter.Key] = parameter.Value;
@@ -201,11 +230,13 @@ internal sealed class FakeMlflowStore
                 + "underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).");
         }
         var normalized = MlflowKeys.NormalizePosixPath(key);
-        if (normalized != key || normalized == "." || normalized.StartsWith("..", StringComparison.Ordinal) || normalized.StartsWith('/'))
+        if (normalized != key || normalized == "." || normalized.StartsWith("..", StringComparison.Ordinal)
+            || normalized.StartsWith('/'))
         {
             throw FakeMlflowError.InvalidParameter(
                 $"Invalid value \"{key}\" for parameter '{path}' supplied: Names may be treated as files in certain "
-                + $"cases, and must not resolve to other names when treated as such. This name would resolve to '{normalized}'");
+                + "cases, and must not resolve to other names when treated as such. This name would resolve to "
+                + $"'{normalized}'");
         }
     }
 
@@ -215,7 +246,8 @@ internal sealed class FakeMlflowStore
         if (value.Length > limit)
         {
             throw FakeMlflowError.InvalidParameter(
-                $"{entity} '{value[..Math.Min(250, value.Length)]}' had length {value.Length}, which exceeded length limit of {limit}");
+                $"{entity} '{value[..Math.Min(250, value.Length)]}' had length {value.Length}, which exceeded length "
+                + $"limit of {limit}");
         }
     }
 }

@@ -49,10 +49,12 @@ internal static partial class FakeRunFilter
                 if (!NumericComparators.Contains(comparator))
                 {
                     throw FakeMlflowError.InvalidParameter(
-                        $"Invalid comparator '{match.Groups["op"].Value}' not one of '{{'=', '<', '>', '>=', '!=', '<='}}");
+                        $"Invalid comparator '{match.Groups["op"].Value}' not one of "
+                        + "'{'=', '<', '>', '>=', '!=', '<='}");
                 }
                 var number = double.Parse(value, CultureInfo.InvariantCulture);
-                return run => run.Latest.TryGetValue(key, out var metric) && CompareNumber(metric.Value, comparator, number);
+                return run => run.Latest.TryGetValue(key, out var metric)
+                    && CompareNumber(metric.Value, comparator, number);
             case "params" or "param" or "parameters" or "parameter":
                 return run => run.Params.TryGetValue(key, out var param) && CompareText(param, comparator, value);
             case "tags" or "tag":
@@ -100,7 +102,10 @@ internal static partial class FakeRunFilter
     [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AndSplitter();
 
-    [GeneratedRegex(@"^(?<entity>[A-Za-z]+)\.(?:`(?<quoted>[^`]+)`|""(?<quoted>[^""]+)""|(?<key>[\w.:/-]+))\s*(?<op>[<>=!]+|LIKE|ILIKE|like|ilike)\s*(?:'(?<string>(?:[^'\\]|\\.)*)'|""(?<string>[^""]*)""|(?<number>-?[0-9.eE+-]+))$")]
+    [GeneratedRegex(
+        @"^(?<entity>[A-Za-z]+)\.(?:`(?<quoted>[^`]+)`|""(?<quoted>[^""]+)""|(?<key>[\w.:/-]+))"
+        + @"\s*(?<op>[<>=!]+|LIKE|ILIKE|like|ilike)\s*"
+        + @"(?:'(?<string>(?:[^'\\]|\\.)*)'|""(?<string>[^""]*)""|(?<number>-?[0-9.eE+-]+))$")]
     private static partial Regex Clause();
 
     [GeneratedRegex(@"^(?:attributes?\.)?name\s+(?<op>=|!=|LIKE|ILIKE|like|ilike)\s+'(?<value>[^']*)'$")]

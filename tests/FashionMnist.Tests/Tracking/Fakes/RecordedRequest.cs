@@ -21,5 +21,7 @@ internal sealed record RecordedRequest(
 
     /// <summary>The number of elements of an array field of the JSON body, 0 when absent.</summary>
     public int CountOf(string field) =>
-        Json.TryGetProperty(field, out var array) && array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0;
+        Json.TryGetProperty(field, out var array) && array.ValueKind == JsonValueKind.Array
+            ? array.GetArrayLength()
+            : 0;
 }

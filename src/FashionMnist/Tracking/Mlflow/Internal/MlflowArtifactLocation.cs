@@ -1,7 +1,8 @@
 namespace FashionMnist.Tracking.Mlflow.Internal;
 
 /// <summary>Where a run's artifacts go: the server's artifact proxy or a local folder.</summary>
-/// <param name="ProxySegments">Path segments under the proxy root, such as <c>1</c>, <c>&lt;run id&gt;</c>, <c>artifacts</c>.</param>
+/// <param name="ProxySegments">Path segments under the proxy root, such as <c>1</c>, <c>&lt;run id&gt;</c>,
+/// <c>artifacts</c>.</param>
 /// <param name="LocalDirectory">Folder of a <c>file:</c> location, or null for the proxy.</param>
 internal sealed record MlflowArtifactLocation(IReadOnlyList<string> ProxySegments, string? LocalDirectory)
 {
@@ -16,13 +17,16 @@ internal sealed record MlflowArtifactLocation(IReadOnlyList<string> ProxySegment
         if (artifactUri.StartsWith(ProxyScheme, StringComparison.OrdinalIgnoreCase))
         {
             var path = artifactUri[ProxyScheme.Length..];
-            // NOTE: a mlflow-artifacts://host:port/... URI names a proxy host; requests still go to the tracking server.
+            // NOTE: a mlflow-artifacts://host:port/... URI names a proxy host; requests still go to the tracking
+            // server.
             if (path.StartsWith("//", StringComparison.Ordinal))
             {
                 var slash = path.IndexOf('/', 2);
                 path = slash < 0 ? "" : path[slash..];
             }
-            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Select(Uri.UnescapeDataString)
+                .ToList();
             return new MlflowArtifactLocation(segments, null);
         }
 
@@ -39,10 +43,13 @@ internal sealed record MlflowArtifactLocation(IReadOnlyList<string> ProxySegment
             $"MLflow server {trackingUri} keeps this run's artifacts at '{artifactUri}' (scheme '{scheme}'), which "
             + "fmnist cannot write to. Start the server with artifact proxying ('mlflow server --serve-artifacts', "
             + "the default since MLflow 2.0, with no --default-artifact-root pointing to the store) so that runs get "
-            + "mlflow-artifacts: URIs, or use a file: artifact root on a shared disk. The artifacts stay in the run folder.");
+            + "mlflow-artifacts: URIs, or use a file: artifact root on a shared disk. The artifacts stay in the run "
+            + "folder.");
     }
 
-    /// <summary>Splits a relative artifact path into segments; throws <see cref="ArgumentException"/> when it is not one.</summary>
+    /// <summary>
+    /// Splits a relative artifact path into segments; throws <see cref="ArgumentException"/> when it is not one.
+    /// </summary>
     public static IReadOnlyList<string> SplitArtifactPath(string artifactPath)
     {
         var segments = artifactPath.Split('/');

@@ -27,9 +27,11 @@ internal sealed record MlflowBatch(
         while (nextMetric < metrics.Count || nextParam < parameters.Count || nextTag < tags.Count)
         {
             var room = new Room();
-            var batchParams = Take(parameters, ref nextParam, MlflowKeys.MaxParamsPerBatch, room, p => Size(p.Key, p.Value));
+            var batchParams = Take(
+                parameters, ref nextParam, MlflowKeys.MaxParamsPerBatch, room, p => Size(p.Key, p.Value));
             var batchTags = Take(tags, ref nextTag, MlflowKeys.MaxTagsPerBatch, room, t => Size(t.Key, t.Value));
-            var batchMetrics = Take(metrics, ref nextMetric, MlflowKeys.MaxMetricsPerBatch, room, m => Size(m.Key, "") + 60);
+            var batchMetrics = Take(
+                metrics, ref nextMetric, MlflowKeys.MaxMetricsPerBatch, room, m => Size(m.Key, "") + 60);
             batches.Add(new MlflowBatch(batchMetrics, batchParams, batchTags));
         }
         return batches;

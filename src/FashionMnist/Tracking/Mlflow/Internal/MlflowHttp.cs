@@ -63,7 +63,10 @@ internal static class MlflowHttp
     private static MlflowRequestPolicy PolicyOf(ResilienceContext context) =>
         context.GetRequestMessage()?.Options.TryGetValue(PolicyKey, out var policy) == true ? policy : DefaultPolicy;
 
-    internal static bool ShouldRetry(MlflowRequestPolicy policy, int attemptNumber, Outcome<HttpResponseMessage> outcome)
+    internal static bool ShouldRetry(
+        MlflowRequestPolicy policy,
+        int attemptNumber,
+        Outcome<HttpResponseMessage> outcome)
     {
         if (attemptNumber >= policy.MaxRetries)
             return false;
@@ -79,8 +82,10 @@ internal static class MlflowHttp
     private static bool IsRetryableException(Exception exception, bool safeToRepeat) => exception switch
     {
         // A refused connection or an unknown host means the request never reached the server.
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
-            => true,
+        HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+        } => true,
         HttpRequestException => safeToRepeat,
         TimeoutRejectedException => safeToRepeat,
         _ => false,

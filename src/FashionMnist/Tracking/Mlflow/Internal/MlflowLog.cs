@@ -15,7 +15,8 @@ internal static partial class MlflowLog
 
     [LoggerMessage(3, LogLevel.Debug,
         "MLflow experiment '{ExperimentName}' was created by another client at the same time; using id {ExperimentId}")]
-    public static partial void ExperimentCreatedConcurrently(ILogger logger, string experimentName, string experimentId);
+    public static partial void ExperimentCreatedConcurrently(
+        ILogger logger, string experimentName, string experimentId);
 
     [LoggerMessage(10, LogLevel.Information,
         "No MLflow tracking URI is set, so run {RunId} is recorded in {JournalPath} only; "
@@ -26,10 +27,10 @@ internal static partial class MlflowLog
     public static partial void RunCreated(ILogger logger, string serverRunId, string runId, string runUrl);
 
     [LoggerMessage(12, LogLevel.Warning,
-        "MLflow server {TrackingUri} cannot be reached ({Reason}). Training goes on; run {RunId} is kept in "
-        + "{JournalPath} and sent when the server responds again, or by 'fmnist sync'")]
+        "MLflow tracking is paused: {Reason} Training goes on; run {RunId} is kept in {JournalPath} and sent "
+        + "when {TrackingUri} responds again, or by 'fmnist sync'")]
     public static partial void ServerUnreachable(
-        ILogger logger, Uri trackingUri, string reason, string runId, string journalPath);
+        ILogger logger, string reason, string runId, string journalPath, Uri trackingUri);
 
     [LoggerMessage(13, LogLevel.Debug, "MLflow server {TrackingUri} still cannot be reached: {Reason}")]
     public static partial void ServerStillUnreachable(ILogger logger, Uri trackingUri, string reason);
@@ -43,14 +44,15 @@ internal static partial class MlflowLog
         + "send it with 'fmnist sync' once the problem is fixed")]
     public static partial void LoggingStopped(ILogger logger, string runId, string reason, string journalPath);
 
-    [LoggerMessage(16, LogLevel.Warning, "MLflow does not accept these keys of run {RunId}, so they were renamed: {Renames}")]
+    [LoggerMessage(16, LogLevel.Warning,
+        "MLflow does not accept these keys of run {RunId}, so they were renamed: {Renames}")]
     public static partial void KeysRenamed(ILogger logger, string runId, string renames);
 
     [LoggerMessage(17, LogLevel.Warning,
-        "Shortened {Count} values of run {RunId} to MLflow's limits (parameters {ParamLimit}, tags {TagLimit} "
-        + "characters); they end with '{Marker}' on the server and stay whole in the run folder: {Keys}")]
+        "Values of run {RunId} over MLflow's limits (parameters {ParamLimit}, tags {TagLimit} characters) were "
+        + "shortened; they end with '{Marker}' on the server and stay whole in the run folder: {Keys}")]
     public static partial void ValuesShortened(
-        ILogger logger, int count, string runId, int paramLimit, int tagLimit, string marker, string keys);
+        ILogger logger, string runId, int paramLimit, int tagLimit, string marker, string keys);
 
     [LoggerMessage(18, LogLevel.Error,
         "Parameter {Key} of run {RunId} was logged as '{LoggedValue}' and is now '{NewValue}'; MLflow never changes "
@@ -70,7 +72,8 @@ internal static partial class MlflowLog
         ILogger logger, long sequence, string operation, string runId, string reason, string journalPath);
 
     [LoggerMessage(21, LogLevel.Error,
-        "Cannot write the MLflow journal {JournalPath} ({Reason}); tracking data of run {RunId} is kept in memory only")]
+        "Cannot write the MLflow journal {JournalPath} ({Reason}); tracking data of run {RunId} is kept in memory "
+        + "only")]
     public static partial void JournalWriteFailed(ILogger logger, string journalPath, string reason, string runId);
 
     [LoggerMessage(22, LogLevel.Warning,

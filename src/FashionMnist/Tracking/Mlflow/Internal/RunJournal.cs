@@ -108,7 +108,8 @@ internal sealed class RunJournal : IDisposable
     private static (List<JournalEntry> Entries, long CompleteLength) ReadEntries(FileStream stream)
     {
         var entries = new List<JournalEntry>();
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var reader = new StreamReader(
+            stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var text = reader.ReadToEnd();
         var complete = text.LastIndexOf('\n') + 1;
         foreach (var line in text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries))

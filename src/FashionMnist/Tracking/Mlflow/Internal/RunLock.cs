@@ -16,7 +16,8 @@ internal static class RunLock
         try
         {
             // On Linux and macOS, FileShare.None takes an advisory flock that other .NET processes respect.
-            return new FileStream(Path.Combine(folder, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var path = Path.Combine(folder, FileName);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {

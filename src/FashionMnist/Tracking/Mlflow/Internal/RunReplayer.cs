@@ -57,7 +57,11 @@ internal sealed partial class RunReplayer
         return sent;
     }
 
-    private async Task SendAsync(MlflowClient client, ServerState server, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task SendAsync(
+        MlflowClient client,
+        ServerState server,
+        JournalEntry entry,
+        CancellationToken cancellationToken)
     {
         if (entry.Op == JournalEntry.StartRun)
         {
@@ -73,11 +77,13 @@ internal sealed partial class RunReplayer
             {
                 JournalEntry.LogBatch => LogBatchAsync(client, server, entry, cancellationToken),
                 JournalEntry.LogArtifact => LogArtifactAsync(client, server, entry, cancellationToken),
-                JournalEntry.EndRun => client.UpdateRunAsync(server.RunId, entry.Status, entry.EndTime, null, cancellationToken),
+                JournalEntry.EndRun => client.UpdateRunAsync(
+                    server.RunId, entry.Status, entry.EndTime, null, cancellationToken),
                 _ => throw new MlflowException($"Journal entry {entry.Seq} has the unknown operation '{entry.Op}'."),
             });
         }
-        catch (Exception e) when (e is not OperationCanceledException && MlflowFailures.Classify(e) == MlflowFailure.SkipOperation)
+        catch (Exception e) when (e is not OperationCanceledException
+            && MlflowFailures.Classify(e) == MlflowFailure.SkipOperation)
         {
             server.Rejected.Add(entry.Seq);
             ReportRejection(entry, e);
@@ -94,7 +100,11 @@ internal sealed partial class RunReplayer
         MlflowLog.OperationRejected(_logger, entry.Seq, entry.Op, LocalRunId, exception.Message, _journal.FilePath);
     }
 
-    private async Task StartRunAsync(MlflowClient client, ServerState server, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task StartRunAsync(
+        MlflowClient client,
+        ServerState server,
+        JournalEntry entry,
+        CancellationToken cancellationToken)
     {
         if (server.RunId is not null)
         {
@@ -112,22 +122,25 @@ internal sealed partial class RunReplayer
         if (run is null)
         {
             var tags = (entry.Tags ?? []).ToList();
-            if (entry.ParentRunId is { } parent
-                && await ResolveParentAsync(client, experiment.ExperimentId, parent, entry.RunId!, cancellationToken) is { } parentRunId)
+            if (entry.ParentRunId is { } parent)
             {
-                tags.Add(new MlflowTag("mlflow.parentRunId", parentRunId));
+                var parentRunId = await ResolveParentAsync(
+                    client, experiment.ExperimentId, parent, entry.RunId!, cancellationToken);
+                if (parentRunId is not null)
+                    tags.Add(new MlflowTag("mlflow.parentRunId", parentRunId));
             }
 
             server.CreateAttempted = true;
             SaveState();
+            var startTime = entry.StartTime ?? entry.Time;
             run = await client.CreateRunAsync(
-                experiment.ExperimentId, entry.RunName, entry.StartTime ?? entry.Time, entry.User, tags, cancellationToken);
+                experiment.ExperimentId, entry.RunName, startTime, entry.User, tags, cancellationToken);
         }
 
         server.RunId = run.Info.RunId;
         server.ArtifactUri = run.Info.ArtifactUri;
-        MlflowLog.RunCreated(
-            _logger, run.Info.RunId, entry.RunId ?? "?", client.GetRunPageUri(experiment.ExperimentId, run.Info.RunId).ToString());
+        var page = client.GetRunPageUri(experiment.ExperimentId, run.Info.RunId);
+        MlflowLog.RunCreated(_logger, run.Info.RunId, entry.RunId ?? "?", page.ToString());
     }
 
     private async Task<string?> ResolveParentAsync(
@@ -157,7 +170,11 @@ internal sealed partial class RunReplayer
         return page.Runs.Count > 0 ? page.Runs[0] : null;
     }
 
-    private async Task LogBatchAsync(MlflowClient client, ServerState server, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task LogBatchAsync(
+        MlflowClient client,
+        ServerState server,
+        JournalEntry entry,
+        CancellationToken cancellationToken)
     {
         var batch = new MlflowBatch(entry.Metrics ?? [], entry.Params ?? [], entry.Tags ?? []);
         try
@@ -174,7 +191,11 @@ internal sealed partial class RunReplayer
         }
     }
 
-    private async Task LogArtifactAsync(MlflowClient client, ServerState server, JournalEntry entry, CancellationToken cancellationToken)
+    private async Task LogArtifactAsync(
+        MlflowClient client,
+        ServerState server,
+        JournalEntry entry,
+        CancellationToken cancellationToken)
     {
         server.ArtifactUri ??= (await client.GetRunAsync(server.RunId!, cancellationToken)).Info.ArtifactUri;
         var localPath = Path.IsPathFullyQualified(entry.LocalPath!)

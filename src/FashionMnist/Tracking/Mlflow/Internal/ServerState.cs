@@ -16,7 +16,9 @@ internal sealed class ServerState
     /// <summary>Highest journal sequence number the server has applied; later entries are pending.</summary>
     public long AcknowledgedSeq { get; set; }
 
-    /// <summary>True once a runs/create request was sent, so a retry looks the run up before creating it again.</summary>
+    /// <summary>
+    /// True once a runs/create request was sent, so a retry looks the run up before creating it again.
+    /// </summary>
     public bool CreateAttempted { get; set; }
 
     /// <summary>Sequence numbers the server rejected for good; they were skipped.</summary>

@@ -11,7 +11,9 @@ internal sealed class TrackingNotes
     private readonly List<string> _renamed = [];
     private readonly List<string> _shortened = [];
 
-    /// <summary>Returns a valid key for <paramref name="key"/> that is not in <paramref name="used"/> yet, and adds it there.</summary>
+    /// <summary>
+    /// Returns a valid key for <paramref name="key"/> that is not in <paramref name="used"/> yet, and adds it there.
+    /// </summary>
     public string Key(string key, HashSet<string> used)
     {
         var valid = MlflowKeys.Sanitize(key);
@@ -23,7 +25,9 @@ internal sealed class TrackingNotes
         return unique;
     }
 
-    /// <summary>Returns <paramref name="value"/> shortened to <paramref name="maxLength"/> characters when longer.</summary>
+    /// <summary>
+    /// Returns <paramref name="value"/> shortened to <paramref name="maxLength"/> characters when longer.
+    /// </summary>
     public string Value(string key, string value, int maxLength)
     {
         var fitted = MlflowKeys.Truncate(value, maxLength);
@@ -41,7 +45,6 @@ internal sealed class TrackingNotes
         {
             MlflowLog.ValuesShortened(
                 logger,
-                _shortened.Count,
                 runId,
                 MlflowKeys.MaxParamValueLength,
                 MlflowKeys.MaxTagValueLength,
