@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using FashionMnist.Tests.Tracking.Fakes;
 using FashionMnist.Tracking.Mlflow;
@@ -392,6 +394,35 @@ public sealed class MlflowClientTests : IAsyncLifetime
         Assert.Null(error.ErrorCode);
         Assert.Contains("has no endpoint GET not-mlflow/api/2.0/mlflow/experiments/get-by-name", error.Message);
         Assert.Contains("root address of an MLflow 2.x tracking server", error.Message);
+    }
+
+    [Fact]
+    public async Task Send_SelfSignedCertificate_NeedsInsecureTls()
+    {
+        using var certificate = SelfSignedCertificate();
+        await using var server = await FakeMlflowServer.StartAsync(certificate: certificate);
+        var options = TrackingTestHost.FastOptions(server.Uri) with { MaxRetries = 0 };
+
+        var error = await Assert.ThrowsAsync<MlflowUnavailableException>(
+            () => _host.Client(options).GetExperimentByNameAsync("fashion", default));
+        var insecure = _host.Client(options with { InsecureTls = true });
+        var found = await insecure.GetExperimentByNameAsync("Default", default);
+
+        Assert.Contains("SSL", error.Message);
+        Assert.Equal("0", found!.ExperimentId);
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var now = DateTimeOffset.UtcNow;
+        using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+        // Kestrel needs the private key in a form it can load, which a PKCS #12 round trip gives.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -27,19 +28,21 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<Fault> _faults = [];
+    private readonly X509Certificate2? _certificate;
     private WebApplication? _app;
     private int _port;
     private string? _createOnLookup;
 
-    private FakeMlflowServer(string artifactRoot)
+    private FakeMlflowServer(string artifactRoot, X509Certificate2? certificate)
     {
         Store = new FakeMlflowStore(artifactRoot);
+        _certificate = certificate;
     }
 
     public FakeMlflowStore Store { get; }
 
     /// <summary>Root URI, such as http://127.0.0.1:41234/.</summary>
-    public Uri Uri => new($"http://127.0.0.1:{_port}/");
+    public Uri Uri => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_port}/");
 
     /// <summary>Time every request waits before the response.</summary>
     public TimeSpan Delay { get; set; }
@@ -56,10 +59,15 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server; <paramref name="artifactRoot"/> is where experiments keep artifacts.</summary>
-    public static async Task<FakeMlflowServer> StartAsync(string artifactRoot = "mlflow-artifacts:")
+    /// <summary>
+    /// Starts a server; <paramref name="artifactRoot"/> is where experiments keep artifacts, and a
+    /// <paramref name="certificate"/> makes it serve https.
+    /// </summary>
+    public static async Task<FakeMlflowServer> StartAsync(
+        string artifactRoot = "mlflow-artifacts:",
+        X509Certificate2? certificate = null)
     {
-        var server = new FakeMlflowServer(artifactRoot);
+        var server = new FakeMlflowServer(artifactRoot, certificate);
         await server.ListenAsync();
         return server;
     }
@@ -104,7 +112,11 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, _port, listen =>
+        {
+            if (_certificate is not null)
+                listen.UseHttps(_certificate);
+        }));
         var app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync();
