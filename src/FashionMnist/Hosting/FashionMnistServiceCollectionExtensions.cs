@@ -3,6 +3,8 @@ using FashionMnist.Experiments;
 using FashionMnist.Models;
 using FashionMnist.Optimizers;
 using FashionMnist.Schedules;
+using FashionMnist.Tracking;
+using FashionMnist.Tracking.Mlflow;
 using FashionMnist.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +45,9 @@ public static class FashionMnistServiceCollectionExtensions
         services.TryAddSingleton(sp => new ComponentCatalog<IModelArchitecture>(sp.GetServices<IModelArchitecture>(), "model"));
         services.TryAddSingleton(sp => new ComponentCatalog<IOptimizerFactory>(sp.GetServices<IOptimizerFactory>(), "optimizer"));
         services.TryAddSingleton(sp => new ComponentCatalog<IScheduleFactory>(sp.GetServices<IScheduleFactory>(), "schedule"));
+
+        services.AddMlflowTracking();
+        services.AddSingleton<IMetricSinkFactory, MlflowMetricSinkFactory>();
 
         services.TryAddSingleton<ExperimentLoader>();
         services.TryAddSingleton<RunInfoFactory>();

@@ -46,8 +46,8 @@ public sealed class ExperimentRunner(
         if (!resumed)
             File.WriteAllText(paths.Experiment, ExperimentWriter.ToYaml(experiment));
 
-        var info = runInfoFactory.Create(request, paths, dataset.Files, resumed);
-        var sinks = SinkGroup.Create(sinkFactories, experiment, paths, logger);
+        var info = await runInfoFactory.CreateAsync(request, paths, dataset.Files, resumed, cancellationToken);
+        await using var sinks = SinkGroup.Create(sinkFactories, experiment, paths, logger);
         await sinks.StartRunAsync(info, cancellationToken);
         logger.LogInformation("Run {RunId} started in {Directory}", paths.RunId, paths.Directory);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using FashionMnist.Data;
@@ -24,11 +23,17 @@ public sealed class RunInfoFactory
         return request.SourcePath is null ? "fashion-mnist" : Path.GetFileNameWithoutExtension(request.SourcePath);
     }
 
-    public RunInfo Create(RunRequest request, RunPaths paths, IReadOnlyList<DataFile> dataFiles, bool resumed)
+    public async Task<RunInfo> CreateAsync(RunRequest request, RunPaths paths, IReadOnlyList<DataFile> dataFiles, bool resumed,
+        CancellationToken cancellationToken)
     {
         var experiment = request.Experiment;
         var runName = request.RunName ?? experiment.Tracking.RunName ?? RunNames.Default(request.SourcePath ?? "experiment", request.Overrides);
-        var tags = new Dictionary<string, string>(StandardTags(experiment, dataFiles));
+        var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Environment.ProcessorCount;
+        var tags = new Dictionary<string, string>(
+            await RunTags.BuildAsync(request.SourcePath, dataFiles, threads, cancellationToken));
+        tags["host.os"] = RuntimeInformation.OSDescription;
+        foreach (var file in dataFiles)
+            tags[$"data.verified.{Path.GetFileName(file.Path)}"] = file.Verified ? "true" : "false";
         foreach (var (key, value) in experiment.Tracking.Tags)
             tags[key] = value;
 
@@ -48,31 +53,6 @@ public sealed class RunInfoFactory
             Resumed = resumed,
         };
     }
-
-    private static Dictionary<string, string> StandardTags(Experiment experiment, IReadOnlyList<DataFile> dataFiles)
-    {
-        var threads = experiment.Training.Threads > 0 ? experiment.Training.Threads : Environment.ProcessorCount;
-        var tags = new Dictionary<string, string>
-        {
-            ["fashion_mnist.version"] = InformationalVersion(typeof(RunInfoFactory).Assembly),
-            ["torchsharp.version"] = InformationalVersion(typeof(TorchSharp.torch).Assembly),
-            ["dotnet.version"] = RuntimeInformation.FrameworkDescription,
-            ["host.os"] = RuntimeInformation.OSDescription,
-            ["host.cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["training.threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var file in dataFiles)
-        {
-            tags[$"data.md5.{Path.GetFileName(file.Path)}"] = file.Md5;
-            tags[$"data.verified.{Path.GetFileName(file.Path)}"] = file.Verified ? "true" : "false";
-        }
-        return tags;
-    }
-
-    private static string InformationalVersion(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? assembly.GetName().Version?.ToString()
-        ?? "unknown";
 
     private static string Describe(Experiment experiment, RunRequest request)
     {

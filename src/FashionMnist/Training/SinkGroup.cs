@@ -7,7 +7,7 @@ namespace FashionMnist.Training;
 /// Forwards each call to every sink in order. A sink that throws is logged and skipped for that call, so
 /// one broken tracker never stops training or starves the others.
 /// </summary>
-internal sealed class SinkGroup(IReadOnlyList<IMetricSink> sinks, ILogger logger) : IMetricSink
+internal sealed class SinkGroup(IReadOnlyList<IMetricSink> sinks, ILogger logger) : IMetricSink, IAsyncDisposable
 {
     /// <summary>Creates the run-folder sink and every registered tracker's sink for one run.</summary>
     public static SinkGroup Create(IEnumerable<IMetricSinkFactory> factories, Experiments.Experiment experiment,
@@ -26,6 +26,18 @@ internal sealed class SinkGroup(IReadOnlyList<IMetricSink> sinks, ILogger logger
 
     public Task EndRunAsync(RunEnd end, CancellationToken cancellationToken) =>
         ForEachAsync(s => s.EndRunAsync(end, cancellationToken), "end the run");
+
+    /// <summary>Disposes the sinks that hold resources, such as an MLflow sink's journal and HTTP client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var sink in sinks)
+        {
+            if (sink is IAsyncDisposable disposable)
+                await disposable.DisposeAsync();
+            else if (sink is IDisposable plain)
+                plain.Dispose();
+        }
+    }
 
     private async Task ForEachAsync(Func<IMetricSink, Task> call, string action)
     {

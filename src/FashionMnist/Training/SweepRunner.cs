@@ -35,7 +35,7 @@ public sealed class SweepRunner(
         File.WriteAllText(parent.Experiment, ExperimentWriter.ToYaml(loaded.Experiment));
 
         var info = ParentInfo(parentRequest, experimentName, parent, sweepId, shardIndex, shardCount, points.Count);
-        var sinks = SinkGroup.Create(sinkFactories, loaded.Experiment, parent, logger);
+        await using var sinks = SinkGroup.Create(sinkFactories, loaded.Experiment, parent, logger);
         await sinks.StartRunAsync(info, cancellationToken);
         logger.LogInformation("Sweep {SweepId}: shard {Shard} of {Shards} runs {Count} points", sweepId, shardIndex, shardCount, points.Count);
 
