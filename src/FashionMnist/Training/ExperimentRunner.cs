@@ -17,6 +17,10 @@ namespace FashionMnist.Training;
 /// checkpoints, then the best weights on the test set. Every sink hears the start, each epoch and the end,
 /// whether the run finished, failed or was cancelled.
 /// </summary>
+/// <remarks>
+/// NOTE: seeding uses libtorch's process-wide generator, so runs are reproducible only when one process trains
+/// one run at a time, which is what the tool and the sweep runner do.
+/// </remarks>
 public sealed class ExperimentRunner(
     ComponentCatalog<IDatasetReader> readers,
     ComponentCatalog<IModelArchitecture> models,
