@@ -29,7 +29,11 @@ internal static class CliApplication
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
-        var level = mode.Verbose ? LogLevel.Information : mode.Quiet ? LogLevel.Error : LogLevel.Warning;
+        var level = LogLevel.Warning;
+        if (mode.Verbose)
+            level = LogLevel.Information;
+        else if (mode.Quiet)
+            level = LogLevel.Error;
         builder.Logging.SetMinimumLevel(level);
 
         builder.Services.AddFashionMnist();
@@ -60,7 +64,9 @@ internal static class CliApplication
         return exitCode == -1 ? ExitCodes.ConfigurationError : exitCode;
     }
 
-    /// <summary>Turns <c>fmnist x.yaml ...</c> into <c>fmnist run x.yaml ...</c>, so <c>dotnet run -- x.yaml</c> works.</summary>
+    /// <summary>
+    /// Turns <c>fmnist x.yaml ...</c> into <c>fmnist run x.yaml ...</c>, so <c>dotnet run -- x.yaml</c> works.
+    /// </summary>
     public static IReadOnlyList<string> ExpandShorthand(IReadOnlyList<string> args)
     {
         if (args.Count == 0)

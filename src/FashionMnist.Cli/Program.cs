@@ -4,7 +4,13 @@ using FashionMnist.Cli.Output;
 using Spectre.Console;
 
 var mode = OutputMode.FromArguments(args);
-var app = CliApplication.Create(AnsiConsole.Console, mode);
+var console = AnsiConsole.Console;
+
+// Redirected output has no width to fit, and Spectre's fallback of 80 columns would break table rows apart.
+const int redirectedWidth = 200;
+if (Console.IsOutputRedirected)
+    console.Profile.Width = redirectedWidth;
+var app = CliApplication.Create(console, mode);
 
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -22,7 +22,10 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareSett
     {
         try
         {
-            var runs = settings.Runs.Select(RunArgument.Resolve).Select(p => RunFolderReader.Read(p.Directory)).ToList();
+            var runs = settings.Runs
+                .Select(RunArgument.Resolve)
+                .Select(paths => RunFolderReader.Read(paths.Directory))
+                .ToList();
             var comparison = RunComparison.Create(runs);
             var notes = runs
                 .Where(r => r.Problems.Count > 0)
@@ -87,7 +90,9 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareSett
         var font = PlotFont.Default;
         if (!font.HasText)
             notes.Add(PlotFont.MissingFontMessage);
-        var title = series.Count > 1 ? "Learning curves (train solid, dev dashed)" : $"Learning curves of {series[0].Name}";
+        var title = series.Count > 1
+            ? "Learning curves (train solid, dev dashed)"
+            : $"Learning curves of {series[0].Name}";
         new LearningCurvePlot { Font = font, Title = title }.Save(series, path);
         return CurvesFile;
     }

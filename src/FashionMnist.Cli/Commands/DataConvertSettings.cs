@@ -7,7 +7,8 @@ namespace FashionMnist.Cli.Commands;
 public sealed class DataConvertSettings : GlobalSettings
 {
     [CommandArgument(0, "<input>")]
-    [Description("File to convert: an IDX images file (gzipped or not) when the output is CSV, else a Kaggle CSV file.")]
+    [Description("File to convert: an IDX images file (gzipped or not) when the output is CSV, "
+                 + "else a Kaggle CSV file.")]
     public string Input { get; init; } = "";
 
     [CommandArgument(1, "<output>")]
@@ -16,7 +17,8 @@ public sealed class DataConvertSettings : GlobalSettings
     public string Output { get; init; } = "";
 
     [CommandOption("-l|--labels <FILE>")]
-    [Description("IDX labels file: the one to read for IDX to CSV, the one to write for CSV to IDX. Default: beside "
-                 + "the images file, named by the standard pattern (train-images-idx3-ubyte -> train-labels-idx1-ubyte).")]
+    [Description("IDX labels file: the one to read for IDX to CSV, the one to write for CSV to IDX. "
+                 + "Default: beside the images file, named by the standard pattern "
+                 + "(train-images-idx3-ubyte -> train-labels-idx1-ubyte).")]
     public string? Labels { get; init; }
 }

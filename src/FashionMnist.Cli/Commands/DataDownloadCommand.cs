@@ -44,8 +44,9 @@ internal sealed class DataDownloadCommand(
             else
                 await DownloadPlainAsync(downloader, pending, baseUrl, directory, timeout, cancellationToken);
 
-            console.WritePlainLine($"All four files are in {directory} and match the published checksums. Use them with "
-                + $"data.dir: {directory} in the experiment, or {DatasetLocator.EnvironmentVariable}={directory}.");
+            console.WritePlainLine($"All four files are in {directory} and match the published checksums. Use "
+                + $"them with data.dir: {directory} in the experiment, or "
+                + $"{DatasetLocator.EnvironmentVariable}={directory}.");
             return ExitCodes.Success;
         }
         catch (Exception ex)

@@ -27,7 +27,9 @@ public sealed class DataDownloadSettings : GlobalSettings
     [Description("Time allowed for each file's download, in seconds. Default: 600.")]
     public int TimeoutSeconds { get; init; } = 600;
 
-    /// <summary>The folder to write: <c>--dir</c>, else <c>$FASHION_MNIST_DIR</c>, else <see cref="DefaultDirectory"/>.</summary>
+    /// <summary>
+    /// Returns the folder to write: <c>--dir</c>, else <c>$FASHION_MNIST_DIR</c>, else <see cref="DefaultDirectory"/>.
+    /// </summary>
     public string ResolveDirectory()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(DatasetLocator.EnvironmentVariable);
@@ -35,7 +37,7 @@ public sealed class DataDownloadSettings : GlobalSettings
         return Path.GetFullPath(chosen);
     }
 
-    /// <summary>The base URL with a trailing slash, so file names resolve inside it.</summary>
+    /// <summary>Returns the base URL with a trailing slash, so file names resolve inside it.</summary>
     public Uri ResolveBaseUrl() => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
 
     public override ValidationResult Validate()

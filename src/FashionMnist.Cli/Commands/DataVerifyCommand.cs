@@ -14,7 +14,8 @@ namespace FashionMnist.Cli.Commands;
 internal sealed class DataVerifyCommand(DatasetLocator locator, PublishedChecksums checksums, IAnsiConsole console)
     : Command<DataVerifySettings>
 {
-    public override int Execute(CommandContext context, DataVerifySettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, DataVerifySettings settings,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -53,7 +53,8 @@ internal sealed class EvaluateCommand(
         }
     }
 
-    /// <summary>Reads the run's data and returns the images of <paramref name="split"/>, split as in training.</summary>
+    /// <summary>Reads the run's data and returns the images of <paramref name="split"/>, split as in training.
+    /// </summary>
     private ImageSet ReadSplit(Experiment experiment, string split, CancellationToken cancellationToken)
     {
         var data = experiment.Data;

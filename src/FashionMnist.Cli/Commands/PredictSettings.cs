@@ -31,7 +31,10 @@ public sealed class PredictSettings : GlobalSettings
         if (Inputs.Length == 0 && Rows.Length == 0)
             return ValidationResult.Error("Give at least one input: a picture or CSV file, or --row \"<csv row>\".");
         if (Top < 1 || Top > ImageSet.ClassCount)
-            return ValidationResult.Error($"--top {Top}: expected a number of classes from 1 to {ImageSet.ClassCount}.");
+        {
+            return ValidationResult.Error(
+                $"--top {Top}: expected a number of classes from 1 to {ImageSet.ClassCount}.");
+        }
         return ValidationResult.Success();
     }
 }

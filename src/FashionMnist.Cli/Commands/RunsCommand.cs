@@ -49,6 +49,7 @@ internal sealed class RunsCommand(IAnsiConsole console) : Command<RunsSettings>
     private static Table BuildTable(IReadOnlyList<LocalRun> runs)
     {
         var table = new Table()
+            .Border(TableBorder.Simple)
             .AddColumn("run id")
             .AddColumn("experiment")
             .AddColumn("run name")

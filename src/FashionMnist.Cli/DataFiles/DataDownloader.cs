@@ -3,19 +3,21 @@ using FashionMnist.Data;
 namespace FashionMnist.Cli.DataFiles;
 
 /// <summary>
-/// Downloads one file over HTTP to a temporary <c>.partial</c> file beside its destination, checks it against
-/// the published checksum and only then moves it to its name, so an interrupted or damaged download never
-/// leaves a file that looks complete.
+/// Downloads one file over HTTP to a temporary <c>.partial</c> file beside its destination and checks it against
+/// the published checksum. Only a file that matches is moved to its name, so an interrupted or damaged download
+/// leaves no file under the final name.
 /// </summary>
 internal sealed class DataDownloader(HttpClient client)
 {
     private const int BufferSize = 1 << 16;
 
-    /// <summary>Downloads <paramref name="url"/> to <paramref name="destination"/> and returns its checksum result.</summary>
+    /// <summary>
+    /// Downloads <paramref name="url"/> to <paramref name="destination"/> and returns its checksum result.
+    /// </summary>
     /// <param name="timeout">Time allowed for the whole file, from the request to the last byte.</param>
     /// <param name="started">Receives the length the server announced, or null when it announced none.</param>
     /// <param name="progress">Receives the number of bytes received so far, after each read.</param>
-    /// <exception cref="DataException">The server is unreachable, answers with an error, or the file does not
+    /// <exception cref="DataException">The server is unreachable, responds with an error status, or the file does not
     /// match <paramref name="published"/>.</exception>
     public async Task<ChecksumResult> DownloadAsync(Uri url, string destination, OfficialFile published,
         TimeSpan timeout, Action<long?> started, Action<long> progress, CancellationToken cancellationToken)
@@ -60,11 +62,12 @@ internal sealed class DataDownloader(HttpClient client)
     {
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead,
+                cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new DataException(
-                    $"{url}: the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Check "
+                    $"{url}: the server responded with HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Check "
                     + "--base-url, which must be the folder holding the four .gz files.");
             }
 

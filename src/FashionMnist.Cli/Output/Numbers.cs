@@ -23,7 +23,7 @@ internal static class Numbers
     public static string Seconds(double? value) =>
         value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : Missing;
 
-    /// <summary>Formats a time in the machine's time zone, to the second.</summary>
+    /// <summary>Formats a time in the machine's time zone, to the minute.</summary>
     public static string Time(DateTimeOffset? value) =>
-        value?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? Missing;
+        value?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? Missing;
 }

@@ -7,7 +7,7 @@ namespace FashionMnist.Cli.Output;
 /// <summary>Console tables of a <see cref="ClassificationReport"/>.</summary>
 internal static class ReportTables
 {
-    /// <summary>Precision, recall, F1 and support per class, then the macro averages.</summary>
+    /// <summary>Returns precision, recall, F1 and support per class, then the macro averages.</summary>
     public static Table Classes(ClassificationReport report)
     {
         var table = new Table()
@@ -26,7 +26,7 @@ internal static class ReportTables
         return table;
     }
 
-    /// <summary>The confusion matrix: one row per true class, one column per predicted class, with class names.</summary>
+    /// <summary>Returns the confusion matrix: one row per true class and one column per predicted class.</summary>
     public static Table Confusion(ClassificationReport report)
     {
         var table = new Table().AddColumn("true \\ predicted");

@@ -42,7 +42,9 @@ internal sealed record LocalRun
     /// <summary>Start time from <c>run.json</c>, else null.</summary>
     public DateTimeOffset? StartTime { get; init; }
 
-    /// <summary>The flattened experiment from <c>run.json</c>, such as <c>optimizer.lr</c>; empty when unknown.</summary>
+    /// <summary>
+    /// The flattened experiment from <c>run.json</c>, with keys such as <c>optimizer.lr</c>. Empty when unknown.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     /// <summary>What is wrong with the folder's files, one sentence each; empty for a complete run folder.</summary>

@@ -42,7 +42,10 @@ internal static class PredictionInputs
         }
 
         if (inputs.Count == 0)
-            throw new DataException($"{path}: the file has no data rows. Give rows of 784 or 785 comma-separated numbers.");
+        {
+            throw new DataException(
+                $"{path}: the file has no data rows. Give rows of 784 or 785 comma-separated numbers.");
+        }
         return inputs;
     }
 

@@ -22,8 +22,8 @@ internal sealed class RunComparison
     public IReadOnlyList<string> Labels { get; }
 
     /// <summary>
-    /// Parameters of <c>run.json</c> whose values are not the same in every run, in the first run's key order.
-    /// A run without the key shows <see cref="Numbers.Missing"/>.
+    /// Parameters of <c>run.json</c> whose values are not the same in every run that has a <c>run.json</c>, in
+    /// the first such run's key order. A run without the key shows <see cref="Numbers.Missing"/>.
     /// </summary>
     public IReadOnlyList<ComparisonRow> DifferingParameters { get; }
 
@@ -39,15 +39,22 @@ internal sealed class RunComparison
         return new RunComparison(runs, labels, Differences(runs), FinalMetrics(runs));
     }
 
+    // Runs without a readable run.json show "-" but do not make every key differ.
     private static List<ComparisonRow> Differences(IReadOnlyList<LocalRun> runs)
     {
-        var keys = runs.SelectMany(r => r.Parameters.Keys).Distinct(StringComparer.Ordinal);
+        var known = runs.Where(r => r.Parameters.Count > 0).ToList();
+        var keys = known.SelectMany(r => r.Parameters.Keys).Distinct(StringComparer.Ordinal);
         var rows = new List<ComparisonRow>();
         foreach (var key in keys)
         {
+            var differs = known
+                .Select(r => r.Parameters.GetValueOrDefault(key))
+                .Distinct(StringComparer.Ordinal)
+                .Count() > 1;
+            if (!differs)
+                continue;
             var values = runs.Select(r => r.Parameters.GetValueOrDefault(key) ?? Numbers.Missing).ToList();
-            if (values.Distinct(StringComparer.Ordinal).Count() > 1)
-                rows.Add(new ComparisonRow(key, values));
+            rows.Add(new ComparisonRow(key, values));
         }
         return rows;
     }

@@ -10,11 +10,15 @@ namespace FashionMnist.Cli.Runs;
 /// </summary>
 internal static class RunFolderReader
 {
-    /// <summary>Reads every folder directly under <paramref name="root"/>, newest run first.</summary>
+    /// <summary>
+    /// Reads every folder directly under <paramref name="root"/>: runs newest first by start time, then folders
+    /// without a readable start time, newest first by modification time.
+    /// </summary>
     public static IReadOnlyList<LocalRun> List(string root) =>
         Directory.EnumerateDirectories(root)
             .Select(Read)
-            .OrderByDescending(SortTime)
+            .OrderBy(run => run.StartTime is null)
+            .ThenByDescending(SortTime)
             .ThenBy(run => run.RunId, StringComparer.Ordinal)
             .ToList();
 

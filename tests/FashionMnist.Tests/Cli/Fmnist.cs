@@ -1,0 +1,25 @@
+using FashionMnist.Cli;
+using FashionMnist.Cli.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Testing;
+
+namespace FashionMnist.Tests.Cli;
+
+/// <summary>
+/// Runs <c>fmnist</c> in memory: the real application and services, writing to a Spectre test console
+/// 200 columns wide so tables and help lines do not wrap.
+/// </summary>
+internal static class Fmnist
+{
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <param name="configure">Replaces services after the standard registrations, such as the checksums.</param>
+    public static async Task<CliResult> RunAsync(Action<IServiceCollection>? configure, params string[] args)
+    {
+        using var console = new TestConsole().Width(200);
+        var mode = new OutputMode(Quiet: false, Verbose: false, Live: false);
+        var app = CliApplication.Create(console, mode, configure);
+        var exitCode = await CliApplication.RunAsync(app, args, CancellationToken.None);
+        return new CliResult(exitCode, console.Output);
+    }
+}
