@@ -30,6 +30,23 @@ public sealed class DataDownloadTests : IDisposable
     }
 
     [Fact]
+    public async Task Download_ProgressOnTerminal()
+    {
+        await using var server = await LoopbackFileServer.StartAsync(_files.Gzipped);
+
+        var result = await Fmnist.RunOnTerminalAsync(services => services.AddSingleton(_files.Checksums),
+            "data", "download", "--dir", _directory.Path, "--base-url", server.BaseUrl);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        foreach (var (name, bytes) in _files.Gzipped)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(_directory.File(name)));
+            Assert.Contains(name + " MD5 ok", result.Output);
+        }
+        Assert.DoesNotContain("downloading http", result.Output);
+    }
+
+    [Fact]
     public async Task Download_KeepsValidExistingFile()
     {
         var existing = OfficialFiles.TrainLabels.GzipName;
