@@ -1,6 +1,8 @@
+using FashionMnist.Cli.Output;
 using FashionMnist.Data;
 using FashionMnist.Experiments;
 using FashionMnist.Hosting;
+using FashionMnist.Tracking.Mlflow;
 using Spectre.Console;
 
 namespace FashionMnist.Cli.Commands;
@@ -8,24 +10,45 @@ namespace FashionMnist.Cli.Commands;
 /// <summary>Turns an exception into a message for the user and the documented exit code.</summary>
 internal static class CommandErrors
 {
+    /// <summary>
+    /// Prints <paramref name="exception"/> and returns its exit code. The stack trace is printed only with
+    /// <paramref name="verbose"/> and only for unexpected failures, because the other messages are complete.
+    /// </summary>
     public static int Report(IAnsiConsole console, Exception exception, bool verbose)
     {
         var (code, label) = exception switch
         {
             ExperimentValidationException => (ExitCodes.ConfigurationError, "Invalid experiment"),
             UnknownComponentException => (ExitCodes.ConfigurationError, "Invalid experiment"),
-
-            UsageException => (ExitCodes.ConfigurationError, "Invalid command line"),
+            CommandLineException => (ExitCodes.ConfigurationError, "Invalid command line"),
+            MlflowOptionsException => (ExitCodes.ConfigurationError, "Invalid tracking settings"),
+            MlflowException => (ExitCodes.TrackingError, "Tracking error"),
             DataException => (ExitCodes.DataError, "Data error"),
             OperationCanceledException => (ExitCodes.Interrupted, "Interrupted"),
             _ => (ExitCodes.TrainingFailed, "Failed"),
         };
 
-        console.MarkupLine($"[red]{label}:[/] {Markup.Escape(exception.Message)}");
+        if (exception is ExperimentValidationException invalid)
+            WriteProblems(console, label, invalid.Problems);
+        else
+        {
+            // The message goes out unwrapped so that paths and URLs in it stay whole.
+            console.Markup($"[red]{label}:[/] ");
+            console.WritePlainLine(exception.Message);
+        }
+
         if (verbose && code == ExitCodes.TrainingFailed)
             console.WriteException(exception);
         else if (code == ExitCodes.TrainingFailed)
             console.MarkupLine("[grey]Run again with --verbose for the stack trace.[/]");
         return code;
+    }
+
+    private static void WriteProblems(IAnsiConsole console, string label, IReadOnlyList<ConfigProblem> problems)
+    {
+        var count = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
+        console.MarkupLine($"[red]{label}:[/] {count}");
+        foreach (var problem in problems)
+            console.WritePlainLine($"  {problem}");
     }
 }

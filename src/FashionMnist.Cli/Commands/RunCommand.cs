@@ -29,7 +29,7 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
             if (loaded.Experiment.Sweep is not null && settings.Resume is null)
                 return await RunSweepAsync(loaded, settings, cancellationToken);
             if (settings.Shard is not null)
-                throw new UsageException($"--shard {settings.Shard}: {file} has no sweep section to shard; remove --shard or add a sweep.");
+                throw new CommandLineException($"--shard {settings.Shard}: {file} has no sweep section to shard; remove --shard or add a sweep.");
 
             var request = new RunRequest
             {
@@ -60,7 +60,7 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"--shard: {ex.Message}", ex);
+            throw new CommandLineException($"--shard: {ex.Message}", ex);
         }
 
         var results = await sweeps.RunAsync(loaded, index, count, cancellationToken);

@@ -1,0 +1,79 @@
+using FashionMnist.Cli.DataFiles;
+using FashionMnist.Cli.Infrastructure;
+using FashionMnist.Cli.Output;
+using FashionMnist.Hosting;
+using FashionMnist.Tracking;
+using FashionMnist.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FashionMnist.Cli;
+
+/// <summary>
+/// Builds <c>fmnist</c>: the generic host with the framework's services, the console and the commands. The
+/// process entry point and the tests build the same application, so tests run the real commands.
+/// </summary>
+internal static class CliApplication
+{
+    /// <summary>Creates the command app writing to <paramref name="console"/>.</summary>
+    /// <param name="configure">Runs after the standard registrations, so tests can replace a service.</param>
+    public static CommandApp Create(IAnsiConsole console, OutputMode mode, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        var level = LogLevel.Warning;
+        if (mode.Verbose)
+            level = LogLevel.Information;
+        else if (mode.Quiet)
+            level = LogLevel.Error;
+        builder.Logging.SetMinimumLevel(level);
+
+        builder.Services.AddFashionMnist();
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(console);
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton(PublishedChecksums.Official);
+        builder.Services.AddSingleton<ConsoleReporter>();
+        builder.Services.AddSingleton<ITrainingObserver>(sp => sp.GetRequiredService<ConsoleReporter>());
+        builder.Services.AddSingleton<IMetricSinkFactory>(sp => sp.GetRequiredService<ConsoleReporter>());
+        configure?.Invoke(builder.Services);
+
+        var app = new CommandApp(new TypeRegistrar(builder));
+        app.Configure(config => CommandLine.Configure(config, console));
+        return app;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="args"/> and returns the documented exit code. A first argument ending in
+    /// <c>.yaml</c> or <c>.yml</c> is short for <c>run</c> with that file.
+    /// </summary>
+    public static async Task<int> RunAsync(CommandApp app, IReadOnlyList<string> args,
+        CancellationToken cancellationToken)
+    {
+        var exitCode = await app.RunAsync(ExpandShorthand(args), cancellationToken);
+
+        // Spectre.Console.Cli returns -1 for a command line it cannot parse or validate: a usage error.
+        return exitCode == -1 ? ExitCodes.ConfigurationError : exitCode;
+    }
+
+    /// <summary>
+    /// Turns <c>fmnist x.yaml ...</c> into <c>fmnist run x.yaml ...</c>, so <c>dotnet run -- x.yaml</c> works.
+    /// </summary>
+    public static IReadOnlyList<string> ExpandShorthand(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+            return args;
+        var first = args[0];
+        var isExperiment = first.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+            || first.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        return isExperiment ? ["run", .. args] : args;
+    }
+}
