@@ -19,8 +19,10 @@ internal static class BaselineChild
         {
             RedirectStandardOutput = true,
         };
-        foreach (var argument in Environment.GetCommandLineArgs().Take(1).Where(a => a.EndsWith(".dll", StringComparison.Ordinal)))
-            start.ArgumentList.Add(argument);
+        // Under `dotnet bench.dll` the process is the dotnet host, which needs the assembly; an apphost does not.
+        var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath!);
+        if (host == "dotnet")
+            start.ArgumentList.Add(typeof(BaselineChild).Assembly.Location);
         start.ArgumentList.Add("--child-baseline");
         start.ArgumentList.Add(options.Experiment);
         start.ArgumentList.Add("--threads");

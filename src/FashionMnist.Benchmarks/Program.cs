@@ -27,17 +27,22 @@ var csvPath = Path.Combine(workDirectory.FullName, "fashion-mnist_train.csv");
 IdxCsvConverter.WriteCsv(dataset.Train, csvPath);
 Console.Error.WriteLine($"bench: {options.Threads} threads, {options.Repeats} repeats, data from {dataset.Files[0].Path}");
 
-var ours = new List<Measurement>
+var ours = new List<Measurement>();
+void Measure(string key, string unit, Func<double> measure)
 {
-    new("csv_load_s", Stopwatches.MedianSeconds(options.Repeats, () => CsvFormat.ReadSet(csvPath, NullLogger.Instance, default)), "s"),
-    new("idx_load_s", Stopwatches.MedianSeconds(options.Repeats, () => reader.Read(dataOptions)), "s"),
-    new("train_b32_ips", ModelThroughput.Train(dataset.Train, 32, 400, options.Repeats), "images/s"),
-    new("train_b256_ips", ModelThroughput.Train(dataset.Train, 256, 60, options.Repeats), "images/s"),
-    new("infer_b1000_ips", ModelThroughput.Infer(dataset.Test, 1000, options.Repeats), "images/s"),
-    new("epoch_s", BaselineEpoch.Seconds(dataset.Train, services), "s"),
-};
+    var measurement = new Measurement(key, measure(), unit);
+    ours.Add(measurement);
+    Console.Error.WriteLine($"bench: {key} = {measurement.Value.ToString("G6", CultureInfo.InvariantCulture)} {unit}");
+}
+
+Measure("csv_load_s", "s", () => Stopwatches.MedianSeconds(options.Repeats, () => CsvFormat.ReadSet(csvPath, NullLogger.Instance, default)));
+Measure("idx_load_s", "s", () => Stopwatches.MedianSeconds(options.Repeats, () => reader.Read(dataOptions)));
+Measure("train_b32_ips", "images/s", () => ModelThroughput.Train(dataset.Train, 32, 400, options.Repeats));
+Measure("train_b256_ips", "images/s", () => ModelThroughput.Train(dataset.Train, 256, 60, options.Repeats));
+Measure("infer_b1000_ips", "images/s", () => ModelThroughput.Infer(dataset.Test, 1000, options.Repeats));
+Measure("epoch_s", "s", () => BaselineEpoch.Seconds(dataset.Train, services));
 if (!options.SkipMemory)
-    ours.Add(new("peak_memory_mb", BaselineChild.PeakMemoryMegabytes(options), "MB"));
+    Measure("peak_memory_mb", "MB", () => BaselineChild.PeakMemoryMegabytes(options));
 
 var reference = options.Python is null
     ? new Dictionary<string, double>()

@@ -17,6 +17,8 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
             var overrides = settings.Overrides.ToList();
             if (settings.TrackingUri is not null)
                 overrides.Add($"tracking.uri={settings.TrackingUri}");
+            if (settings.ExperimentName is not null)
+                overrides.Add($"tracking.experiment={settings.ExperimentName}");
 
             var file = settings.Resume is null ? settings.ExperimentFile! : Path.Combine(settings.Resume, "experiment.yaml");
             var loaded = loader.Load(file, overrides);

@@ -27,6 +27,10 @@ public sealed class RunSettings : GlobalSettings
     [Description("MLflow tracking server, e.g. http://127.0.0.1:5000; beats tracking.uri and MLFLOW_TRACKING_URI. Default: none (runs kept locally).")]
     public string? TrackingUri { get; init; }
 
+    [CommandOption("--experiment <NAME>")]
+    [Description("MLflow experiment name; beats tracking.experiment and MLFLOW_EXPERIMENT_NAME. Default: the file's name.")]
+    public string? ExperimentName { get; init; }
+
     [CommandOption("--run-name <NAME>")]
     [Description("Run name shown in MLflow. Default: the file's name plus any --set keys.")]
     public string? RunName { get; init; }
