@@ -122,6 +122,42 @@ public class ExperimentRunnerTests : IDisposable
         Assert.True(result.History[^1].LearningRate < 1e-9);
     }
 
+    [Theory]
+    [InlineData("constant")]
+    [InlineData("blog_decay")]
+    public async Task LiveTensors_StayFlatFromEpochTwo(string schedule)
+    {
+        var experiment = Tiny(epochs: 6, output: "memory-" + schedule);
+        experiment.Schedule = new ComponentOptions { Name = schedule };
+        experiment.Optimizer.Lr = schedule == "blog_decay" ? 1e-9 : 0.01;
+        var counter = new LiveTensorCounter();
+
+        await RunAsync(experiment, configure: s => s.AddSingleton<IMetricSinkFactory>(counter));
+
+        Assert.Equal(6, counter.LiveAfterEpoch.Count);
+        Assert.All(counter.LiveAfterEpoch.Skip(2), live => Assert.Equal(counter.LiveAfterEpoch[1], live));
+    }
+
+    /// <summary>Records how many tensors are alive on the training thread when each epoch is logged.</summary>
+    private sealed class LiveTensorCounter : IMetricSinkFactory, IMetricSink
+    {
+        public List<long> LiveAfterEpoch { get; } = [];
+
+        public IMetricSink Create(Experiment experiment, RunPaths paths) => this;
+
+        public Task StartRunAsync(RunInfo run, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task LogEpochAsync(EpochMetrics metrics, CancellationToken cancellationToken)
+        {
+            LiveAfterEpoch.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+            return Task.CompletedTask;
+        }
+
+        public Task LogArtifactAsync(string localPath, string artifactPath, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task EndRunAsync(RunEnd end, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private sealed class CancelAfterEpoch(int epoch, CancellationTokenSource source) : IMetricSinkFactory, IMetricSink
     {
         public IMetricSink Create(Experiment experiment, RunPaths paths) => this;
