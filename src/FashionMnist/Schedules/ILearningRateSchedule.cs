@@ -2,7 +2,7 @@ namespace FashionMnist.Schedules;
 
 /// <summary>
 /// The learning rate over a run. The trainer sets <see cref="InitialLearningRate"/> before the first step,
-/// then asks after every batch and after every epoch for the rate to use next.
+/// then calls it after every batch and after every epoch for the rate to use next.
 /// </summary>
 public interface ILearningRateSchedule
 {

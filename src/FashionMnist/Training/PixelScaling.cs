@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace FashionMnist.Training;
 
-/// <summary>Turns uint8 pixels into the float inputs a model sees, as <c>data.scale</c> chooses.</summary>
+/// <summary>Converts uint8 pixels into the float inputs of a model, scaled as <c>data.scale</c> sets.</summary>
 public sealed class PixelScaling
 {
     private readonly double _divisor;

@@ -31,8 +31,8 @@ public sealed class SweepRunner(
         var sweepId = SweepId(loaded);
         var parentRequest = new RunRequest { Experiment = loaded.Experiment, SourcePath = loaded.SourcePath, Overrides = loaded.Overrides };
         var experimentName = runInfoFactory.ExperimentName(parentRequest);
-        // NOTE: each shard process creates its own parent run; in MLflow the parents of one sweep share the tag
-        // fmnist.sweep_id (search `tags.fmnist.sweep_id = '<id>'`) rather than being one run.
+        // NOTE: each shard process creates its own parent run. In MLflow the parents of one sweep are separate
+        // runs that share the tag fmnist.sweep_id, so search `tags.fmnist.sweep_id = '<id>'` to see them together.
         var parent = RunPaths.CreateNew(loaded.Experiment.Output.Dir, experimentName + "-sweep", DateTimeOffset.UtcNow);
         File.WriteAllText(parent.Experiment, ExperimentWriter.ToYaml(loaded.Experiment));
 

@@ -29,7 +29,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void BlogCnn_HasBlogLayersAndStateDictKeys()
+    public void BlogCnn_StateDictKeys()
     {
         using var model = new BlogCnn().Create(new BlogCnn.Settings());
 
@@ -45,7 +45,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void BlogCnn_TrainModeDropsOutEvalModeIsDeterministic()
+    public void BlogCnn_EvalModeDeterministic()
     {
         random.manual_seed(1);
         using var model = new BlogCnn().Create(new BlogCnn.Settings());

@@ -97,7 +97,7 @@ public class ScheduleTests
     }
 
     [Fact]
-    public void OneCycle_RisesToPeakThenFallsBelowStart()
+    public void OneCycle_PeakThenFinalRate()
     {
         var settings = new OneCycleSchedule.Settings { MaxLr = 0.2, PctStart = 0.3, DivFactor = 25, FinalDivFactor = 1e4 };
         var schedule = new OneCycleSchedule().Create(settings, Context);

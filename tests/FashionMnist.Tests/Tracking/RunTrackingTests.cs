@@ -80,7 +80,7 @@ public class RunTrackingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerDown_TrainingGoesOnAndSyncSendsOnce()
+    public async Task ServerDown_SyncSendsOnce()
     {
         await _server.StopAsync();
         var experiment = Tiny(_server.Uri.ToString());

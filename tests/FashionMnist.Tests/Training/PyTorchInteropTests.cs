@@ -13,7 +13,7 @@ public class PyTorchInteropTests
     private const string Python = "/usr/bin/python3";
 
     [FactWhenPyTorchInstalled]
-    public void SavedWeights_LoadInPyTorchWithSameOutputs()
+    public void SavedWeights_LoadInPyTorch()
     {
         using var temp = new TempDirectory();
         random.manual_seed(5);
