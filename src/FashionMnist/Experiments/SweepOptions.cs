@@ -10,7 +10,7 @@ public sealed class SweepOptions
     public string Method { get; set; } = "grid";
 
     /// <summary>Values to try for each dotted key, such as <c>optimizer.lr: [0.001, 0.005]</c>.</summary>
-    public Dictionary<string, List<object>> Parameters { get; set; } = new();
+    public Dictionary<string, List<object?>> Parameters { get; set; } = new();
 
     /// <summary>Number of points drawn by <c>random</c>. Default 10.</summary>
     [Range(1, 100_000)]
