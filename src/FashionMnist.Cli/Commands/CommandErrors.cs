@@ -3,6 +3,7 @@ using FashionMnist.Data;
 using FashionMnist.Experiments;
 using FashionMnist.Hosting;
 using FashionMnist.Tracking.Mlflow;
+using FashionMnist.Training;
 using Spectre.Console;
 
 namespace FashionMnist.Cli.Commands;
@@ -23,13 +24,23 @@ internal static class CommandErrors
             CommandLineException => (ExitCodes.ConfigurationError, "Invalid command line"),
             MlflowOptionsException => (ExitCodes.ConfigurationError, "Invalid tracking settings"),
             MlflowException => (ExitCodes.TrackingError, "Tracking error"),
+            RunFolderException => (ExitCodes.ConfigurationError, "Cannot use the run folder"),
             DataException => (ExitCodes.DataError, "Data error"),
+            IOException or UnauthorizedAccessException => (ExitCodes.ConfigurationError, "Cannot write or read a file"),
             OperationCanceledException => (ExitCodes.Interrupted, "Interrupted"),
             _ => (ExitCodes.TrainingFailed, "Failed"),
         };
 
         if (exception is ExperimentValidationException invalid)
             WriteProblems(console, label, invalid.Problems);
+        else if (code == ExitCodes.Interrupted)
+            console.MarkupLine("[yellow]Interrupted.[/] A run folder keeps its last checkpoint; continue it with fmnist run --resume RUN_DIR.");
+        else if (exception is IOException or UnauthorizedAccessException)
+        {
+            console.Markup($"[red]{label}:[/] ");
+            console.WritePlainLine($"{exception.Message} Check the output path (output.dir, --output or the command's " +
+                                   "output argument): it must be a writable folder or file path.");
+        }
         else
         {
             // The message goes out unwrapped so that paths and URLs in it stay whole.

@@ -1,5 +1,6 @@
 using FashionMnist.Cli.Output;
 using FashionMnist.Experiments;
+using FashionMnist.Tracking.Mlflow;
 using FashionMnist.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,10 +16,21 @@ internal sealed class RunCommand(ExperimentLoader loader, ExperimentRunner runne
         try
         {
             var overrides = settings.Overrides.ToList();
+
+            // Checked here, so a bad value is reported as the option's rather than the experiment file's.
+            if (settings.TrackingUri is not null)
+                MlflowOptionsResolver.Resolve(new MlflowCommandLine(settings.TrackingUri), null, _ => null);
             if (settings.TrackingUri is not null)
                 overrides.Add($"tracking.uri={settings.TrackingUri}");
             if (settings.ExperimentName is not null)
                 overrides.Add($"tracking.experiment={settings.ExperimentName}");
+
+            if (settings.Resume is not null && (settings.Overrides.Length > 0 || settings.ExperimentFile is not null))
+            {
+                throw new CommandLineException(
+                    "--resume continues a run with the settings it started with, so it takes no experiment file and no " +
+                    "--set; start a new run to change settings.");
+            }
 
             var file = settings.Resume is null ? settings.ExperimentFile! : Path.Combine(settings.Resume, "experiment.yaml");
             var loaded = loader.Load(file, overrides);

@@ -43,7 +43,8 @@ internal sealed class DataDownloader(HttpClient client)
             {
                 throw new DataException(
                     $"{url}: the downloaded file has MD5 {result.Md5}, but the published {published.GzipName} has "
-                    + $"{result.Expected} ({result.Verdict}). The server may serve other files under these names, "
+                    + $"{published.GzipMd5} and its content {published.ContentMd5} ({result.Verdict}). "
+                    + "The server may serve other files under these names, "
                     + "or the download was damaged. Try again, check --base-url, or install the files with sudo "
                     + "apt-get install dataset-fashion-mnist.");
             }

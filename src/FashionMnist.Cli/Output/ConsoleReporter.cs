@@ -71,7 +71,8 @@ internal sealed class ConsoleReporter(IAnsiConsole console, OutputMode mode) : I
     /// <summary>Formats the final line with the test results of the best dev epoch's weights.</summary>
     internal static string FormatFinal(FinalMetrics f) => string.Create(CultureInfo.InvariantCulture,
         $"test  accuracy {f.TestAccuracy:F4}  loss {f.TestLoss:F4}  (weights of epoch {f.BestEpoch}, " +
-        $"best dev accuracy {f.BestDevAccuracy:F4}, {f.EpochsTrained} epochs in {f.TrainingSeconds:F0} s)");
+        $"best dev accuracy {f.BestDevAccuracy:F4}, {f.EpochsTrained} {(f.EpochsTrained == 1 ? "epoch" : "epochs")} in " +
+        $"{f.TrainingSeconds:F0} s)");
 
     private sealed class Sink(ConsoleReporter reporter) : IMetricSink
     {

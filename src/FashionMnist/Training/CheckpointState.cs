@@ -38,7 +38,18 @@ public sealed class CheckpointState
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static CheckpointState Load(string path) =>
-        JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(path), RunFolderSink.Json)
-        ?? throw new InvalidDataException($"{path} is empty.");
+    /// <summary>Reads the state, or throws <see cref="RunFolderException"/> naming the file when it is damaged.</summary>
+    public static CheckpointState Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(path), RunFolderSink.Json)
+                ?? throw new JsonException("the file contains null");
+        }
+        catch (JsonException ex)
+        {
+            throw new RunFolderException(
+                $"{path} is damaged ({ex.Message}), so the run cannot be resumed from it; start a new run instead.", ex);
+        }
+    }
 }

@@ -16,6 +16,46 @@ public sealed class CheckpointStore(RunPaths paths)
 
     public bool Exists => File.Exists(State);
 
+    /// <summary>
+    /// Checks that the folder can be resumed, before anything in it changes: a single run (not a sweep's parent)
+    /// that has not finished and has a readable checkpoint. Throws <see cref="RunFolderException"/> otherwise.
+    /// </summary>
+    public void CheckResumable()
+    {
+        if (File.Exists(Path.Combine(paths.Directory, "sweep.json")))
+        {
+            throw new RunFolderException(
+                $"{paths.Directory} is the parent of a sweep, which has no training of its own to resume; resume " +
+                "each interrupted point's own run folder, or run the sweep again.");
+        }
+        if (FinishedStatus() == "FINISHED")
+        {
+            throw new RunFolderException(
+                $"{paths.Directory} has already finished ({paths.Final}), so there is nothing to resume; start a new " +
+                "run to train longer or with other settings.");
+        }
+        if (!Exists)
+        {
+            throw new RunFolderException(
+                $"{paths.Directory} has no checkpoint ({State} is missing): the run stopped before its first epoch " +
+                "ended, or trained with training.checkpoint: false. Start a new run instead.");
+        }
+        CheckpointState.Load(State);
+    }
+
+    private string? FinishedStatus()
+    {
+        try
+        {
+            using var final = System.Text.Json.JsonDocument.Parse(File.ReadAllText(paths.Final));
+            return final.RootElement.TryGetProperty("status", out var status) ? status.GetString() : null;
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public void Save(TrainingState state, CheckpointState progress)
     {
         Directory.CreateDirectory(paths.Checkpoint);
@@ -28,13 +68,7 @@ public sealed class CheckpointStore(RunPaths paths)
     /// <summary>Loads the checkpoint into <paramref name="state"/> and returns its progress record.</summary>
     public CheckpointState Restore(TrainingState state)
     {
-        if (!Exists)
-        {
-            throw new InvalidOperationException(
-                $"{paths.Directory} has no checkpoint ({State} is missing), so it cannot be resumed; " +
-                "start a new run instead, or resume a run trained with training.checkpoint: true.");
-        }
-
+        CheckResumable();
         var progress = CheckpointState.Load(State);
         state.Model.load(Model);
         state.SetLearningRate(progress.LearningRate);

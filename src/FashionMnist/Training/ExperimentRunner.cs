@@ -38,6 +38,7 @@ public sealed class ExperimentRunner(
         var experiment = request.Experiment;
         var training = experiment.Training;
         ConfigureThreads(training.Threads);
+        MakePathsAbsolute(experiment);
 
         var dataset = readers.Get(experiment.Data.Format).Read(experiment.Data, cancellationToken);
         var (trainSet, devSet) = DatasetSplitter.Split(dataset.Train, experiment.Data.DevFraction, experiment.Data.Split, training.Seed);
@@ -47,10 +48,15 @@ public sealed class ExperimentRunner(
         var paths = resumed
             ? new RunPaths(request.ResumeDirectory!)
             : RunPaths.CreateNew(experiment.Output.Dir, runInfoFactory.ExperimentName(request), DateTimeOffset.UtcNow);
-        if (!resumed)
+        using var trainingLock = TrainingLock.Acquire(paths);
+        if (resumed)
+            new CheckpointStore(paths).CheckResumable();
+        else
             File.WriteAllText(paths.Experiment, ExperimentWriter.ToYaml(experiment));
 
-        var info = await runInfoFactory.CreateAsync(request, paths, dataset.Files, resumed, cancellationToken);
+        var info = resumed
+            ? RunInfoFactory.Resumed(paths)
+            : await runInfoFactory.CreateAsync(request, paths, dataset.Files, resumed, cancellationToken);
         await using var sinks = SinkGroup.Create(sinkFactories, experiment, paths, logger);
         await sinks.StartRunAsync(info, cancellationToken);
         logger.LogInformation("Run {RunId} started in {Directory}", paths.RunId, paths.Directory);
@@ -66,7 +72,10 @@ public sealed class ExperimentRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Run {RunId} interrupted; resume it with --resume {Directory}", paths.RunId, paths.Directory);
+            if (new CheckpointStore(paths).Exists)
+                logger.LogWarning("Run {RunId} interrupted; resume it with --resume {Directory}", paths.RunId, paths.Directory);
+            else
+                logger.LogWarning("Run {RunId} interrupted before its first checkpoint", paths.RunId);
             await sinks.EndRunAsync(new RunEnd { Status = RunStatus.Killed, EndTimeMs = NowMs(), Error = "interrupted" }, CancellationToken.None);
             throw;
         }
@@ -215,6 +224,19 @@ public sealed class ExperimentRunner(
     {
         foreach (var file in RunArtifacts.List(paths))
             await sinks.LogArtifactAsync(file, Path.GetRelativePath(paths.Directory, file), cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves the experiment's file and folder settings against the working directory, so the run's
+    /// experiment.yaml still finds its data when <c>evaluate</c> or <c>--resume</c> runs from elsewhere.
+    /// </summary>
+    private static void MakePathsAbsolute(Experiment experiment)
+    {
+        static string? Full(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);
+        experiment.Data.Dir = Full(experiment.Data.Dir);
+        experiment.Data.Train = Full(experiment.Data.Train);
+        experiment.Data.Test = Full(experiment.Data.Test);
+        experiment.Output.Dir = Full(experiment.Output.Dir)!;
     }
 
     private static void ConfigureThreads(int threads) =>

@@ -54,6 +54,25 @@ public sealed class RunInfoFactory
         };
     }
 
+    /// <summary>
+    /// Returns the identity a run folder was started with (its <c>run.json</c>), marked as resumed, so a resumed run
+    /// keeps its names, source file, parameters and tags.
+    /// </summary>
+    public static RunInfo Resumed(RunPaths paths)
+    {
+        try
+        {
+            var stored = System.Text.Json.JsonSerializer.Deserialize<RunInfo>(File.ReadAllText(paths.RunInfo), RunFolderSink.Json)
+                ?? throw new System.Text.Json.JsonException("the file contains null");
+            return stored with { RunDirectory = paths.Directory, Resumed = true };
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException)
+        {
+            throw new RunFolderException(
+                $"{paths.RunInfo} is missing or damaged ({ex.Message}), so the run cannot be resumed; start a new run.", ex);
+        }
+    }
+
     private static string Describe(Experiment experiment, RunRequest request)
     {
         var note = new StringBuilder();

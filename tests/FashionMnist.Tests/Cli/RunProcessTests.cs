@@ -50,6 +50,19 @@ public class RunProcessTests
     }
 
     [Fact]
+    public async Task ResumeWithSet_ExitsWithConfigurationError()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.File("run"));
+
+        var (exitCode, output) = await CliProcess.RunAsync("run", "--resume", temp.File("run"), "--set", "training.epochs=3");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--resume", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task MissingData_ExitsWithDataError()
     {
         using var temp = new TempDirectory();

@@ -350,8 +350,11 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, "epoch,loss\n1,0.5\n");
 
         await sink.LogArtifactAsync(file, "metrics.csv", default);
+        var queued = _server.Store.Artifacts.Count;
+        await sink.EndRunAsync(new RunEnd { Status = RunStatus.Finished, EndTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, default);
 
         var run = SingleRun();
+        Assert.Equal(0, queued);
         Assert.Equal("epoch,loss\n1,0.5\n", System.Text.Encoding.UTF8.GetString(
             _server.Store.Artifacts[$"{run.ExperimentId}/{run.RunId}/artifacts/metrics.csv"]));
         var entries = RunJournal.Read(RunJournal.PathFor(info.RunDirectory));
@@ -370,6 +373,7 @@ public sealed class MlflowSinkTests : IAsyncLifetime
         await File.WriteAllBytesAsync(file, [1, 2, 3]);
 
         await sink.LogArtifactAsync(file, "model/model.bin", default);
+        await sink.EndRunAsync(new RunEnd { Status = RunStatus.Finished, EndTimeMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, default);
 
         var run = Assert.Single(server.Store.Runs);
         var copied = _runs.Combine("store", run.ExperimentId, run.RunId, "artifacts", "model", "model.bin");

@@ -122,6 +122,66 @@ public class ExperimentRunnerTests : IDisposable
         Assert.True(result.History[^1].LearningRate < 1e-9);
     }
 
+    [Fact]
+    public async Task Resume_FinishedRun_RejectedAndUnchanged()
+    {
+        var result = await RunAsync(Tiny(output: "finished"));
+        var before = File.ReadAllText(result.Paths.Final);
+
+        var error = await Assert.ThrowsAsync<RunFolderException>(() => RunAsync(Tiny(output: "finished"), resume: result.Paths.Directory));
+
+        Assert.Contains("already finished", error.Message);
+        Assert.Equal(before, File.ReadAllText(result.Paths.Final));
+    }
+
+    [Fact]
+    public async Task Resume_DamagedCheckpoint_NamesFile()
+    {
+        var directory = await InterruptedRunAsync("damaged");
+        var state = Path.Combine(directory, "checkpoint", "state.json");
+        File.WriteAllText(state, "garbage");
+        var before = File.ReadAllText(Path.Combine(directory, "final.json"));
+
+        var error = await Assert.ThrowsAsync<RunFolderException>(() => RunAsync(Tiny(epochs: 4), resume: directory));
+
+        Assert.Contains(state, error.Message);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(directory, "final.json")));
+    }
+
+    [Fact]
+    public async Task Resume_WhileAnotherProcessTrains_Rejected()
+    {
+        var directory = await InterruptedRunAsync("locked");
+        using var held = new FileStream(Path.Combine(directory, "training.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var error = await Assert.ThrowsAsync<RunFolderException>(() => RunAsync(Tiny(epochs: 4), resume: directory));
+
+        Assert.Contains("another process", error.Message);
+    }
+
+    [Fact]
+    public async Task Resume_KeepsRunNames()
+    {
+        var directory = await InterruptedRunAsync("names");
+        var before = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "run.json"))).RootElement;
+
+        await RunAsync(Tiny(epochs: 4), resume: directory);
+
+        var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "run.json"))).RootElement;
+        Assert.Equal(before.GetProperty("run_name").GetString(), after.GetProperty("run_name").GetString());
+        Assert.Equal(before.GetProperty("experiment_name").GetString(), after.GetProperty("experiment_name").GetString());
+        Assert.True(after.GetProperty("resumed").GetBoolean());
+    }
+
+    private async Task<string> InterruptedRunAsync(string output)
+    {
+        using var interrupt = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(Tiny(epochs: 4, output: output),
+            configure: s => s.AddSingleton<IMetricSinkFactory>(new CancelAfterEpoch(1, interrupt)),
+            cancellationToken: interrupt.Token));
+        return Directory.GetDirectories(_temp.File(output)).Single();
+    }
+
     [Theory]
     [InlineData("constant")]
     [InlineData("blog_decay")]

@@ -84,16 +84,18 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="localPath"/> among the run's artifacts as <paramref name="artifactPath"/>. Throws
-    /// <see cref="ArgumentException"/> when <paramref name="artifactPath"/> is not a relative path inside the run.
+    /// Stores <paramref name="localPath"/> among the run's artifacts as <paramref name="artifactPath"/>. The upload
+    /// is queued in the journal and sent with the end of the run, inside its deadline, so a hanging server costs
+    /// one deadline for all artifacts rather than one wait per file. Throws <see cref="ArgumentException"/> when
+    /// <paramref name="artifactPath"/> is not a relative path inside the run.
     /// </summary>
-    public async Task LogArtifactAsync(string localPath, string artifactPath, CancellationToken cancellationToken)
+    public Task LogArtifactAsync(string localPath, string artifactPath, CancellationToken cancellationToken)
     {
         EnsureStarted();
         var normalized = artifactPath.Replace('\\', '/');
         MlflowArtifactLocation.SplitArtifactPath(normalized);
         if (_ended)
-            return;
+            return Task.CompletedTask;
 
         var fullPath = Path.GetFullPath(localPath);
         var relative = Path.GetRelativePath(Path.GetFullPath(_run!.RunDirectory), fullPath);
@@ -102,7 +104,7 @@ public sealed class MlflowSink : IMetricSink, IAsyncDisposable
             : relative;
         var entry = new JournalEntry { Op = JournalEntry.LogArtifact, LocalPath = stored, ArtifactPath = normalized };
         Append(entry, durable: false);
-        await TrySendAsync(_options.MaxBlockPerEpoch, cancellationToken);
+        return Task.CompletedTask;
     }
 
     /// <summary>
