@@ -110,7 +110,7 @@ def inference_throughput(images, batch_size, repeats):
 
 
 def full_run(csv, epochs):
-    """The whole baseline with the blog's decay rule, for the peak-memory measurement in a child process."""
+    """Train the whole baseline with the blog's decay rule and return the peak resident memory in MB."""
     torch.manual_seed(0)
     train, dev = split(pd.read_csv(csv))
     model = Net()

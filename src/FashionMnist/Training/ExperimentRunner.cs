@@ -202,8 +202,7 @@ public sealed class ExperimentRunner(
     {
         state.Model.load(paths.BestWeights);
         var evaluation = Trainer.Evaluate(state.Model, test, training.EvalBatchSize, cancellationToken);
-        var confusion = ConfusionMatrix(test.Set.Labels, evaluation.Predictions);
-        reports.Write(paths, state.Model, test.Set, evaluation.Predictions, history);
+        var report = reports.Write(paths, state.Model, test.Set, evaluation.Predictions, history);
         logger.LogInformation("Test accuracy {Accuracy:F4}, test loss {Loss:F4} with the weights of epoch {Epoch}",
             evaluation.Accuracy, evaluation.Loss, progress.BestEpoch);
 
@@ -215,7 +214,7 @@ public sealed class ExperimentRunner(
             TestLoss = evaluation.Loss,
             EpochsTrained = progress.Epoch,
             TrainingSeconds = progress.TrainingSeconds,
-            ConfusionMatrix = confusion,
+            ConfusionMatrix = report.GetConfusionMatrix(),
         };
         return new RunResult(paths, history, final);
     }
@@ -267,14 +266,6 @@ public sealed class ExperimentRunner(
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
-    }
-
-    internal static int[][] ConfusionMatrix(byte[] labels, byte[] predictions)
-    {
-        var matrix = Enumerable.Range(0, ImageSet.ClassCount).Select(_ => new int[ImageSet.ClassCount]).ToArray();
-        for (var i = 0; i < labels.Length; i++)
-            matrix[labels[i]][predictions[i]]++;
-        return matrix;
     }
 
     private static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -14,7 +14,8 @@ namespace FashionMnist.Training;
 /// </summary>
 public sealed class RunReports(ILogger<RunReports> logger)
 {
-    public void Write(RunPaths paths, nn.Module<Tensor, Tensor> bestModel, ImageSet test, byte[] predictions,
+    /// <summary>Writes the run's reports and plots and returns the test-set classification report.</summary>
+    public ClassificationReport Write(RunPaths paths, nn.Module<Tensor, Tensor> bestModel, ImageSet test, byte[] predictions,
         IReadOnlyList<EpochMetrics> history)
     {
         var report = ClassificationReport.Compute(
@@ -33,6 +34,7 @@ public sealed class RunReports(ILogger<RunReports> logger)
         Attempt("draw the misclassified images",
             () => new MisclassifiedGrid { Font = font }.Save(test, predictions.Select(p => (int)p).ToArray(),
                 Path.Combine(paths.Plots, "misclassified.png")));
+        return report;
     }
 
     private void Attempt(string action, Action write)
