@@ -4,10 +4,10 @@ namespace FashionMnist.Data;
 /// Images appended one at a time in chunks, so a file of unknown length is read without resizing one large
 /// array again and again.
 /// </summary>
-internal sealed class ImageRowBuffer
+/// <param name="rowsPerChunk">Images per chunk: the expected count when it is known, so no chunk is mostly empty.</param>
+internal sealed class ImageRowBuffer(int rowsPerChunk = 4096)
 {
-    private const int RowsPerChunk = 4096;
-
+    private readonly int _rowsPerChunk = Math.Max(1, rowsPerChunk);
     private readonly List<byte[]> _pixelChunks = [];
     private readonly List<byte[]> _labelChunks = [];
 
@@ -17,16 +17,23 @@ internal sealed class ImageRowBuffer
     /// <summary>Appends one image: its label and its 784 pixels.</summary>
     public void Add(byte label, ReadOnlySpan<byte> pixels)
     {
-        var rowInChunk = Count % RowsPerChunk;
+        var rowInChunk = Count % _rowsPerChunk;
         if (rowInChunk == 0)
         {
-            _pixelChunks.Add(new byte[RowsPerChunk * ImageSet.PixelsPerImage]);
-            _labelChunks.Add(new byte[RowsPerChunk]);
+            _pixelChunks.Add(new byte[_rowsPerChunk * ImageSet.PixelsPerImage]);
+            _labelChunks.Add(new byte[_rowsPerChunk]);
         }
 
         pixels.CopyTo(_pixelChunks[^1].AsSpan(rowInChunk * ImageSet.PixelsPerImage, ImageSet.PixelsPerImage));
         _labelChunks[^1][rowInChunk] = label;
         Count++;
+    }
+
+    /// <summary>Copies all pixels and all labels to the start of <paramref name="pixels"/> and <paramref name="labels"/>.</summary>
+    public void CopyTo(Span<byte> pixels, Span<byte> labels)
+    {
+        Copy(_pixelChunks, pixels[..(Count * ImageSet.PixelsPerImage)]);
+        Copy(_labelChunks, labels[..Count]);
     }
 
     /// <summary>Returns all pixels and all labels, each in one array.</summary>
@@ -36,13 +43,18 @@ internal sealed class ImageRowBuffer
     private static byte[] Concatenate(List<byte[]> chunks, int length)
     {
         var result = new byte[length];
+        Copy(chunks, result);
+        return result;
+    }
+
+    private static void Copy(List<byte[]> chunks, Span<byte> target)
+    {
         var offset = 0;
         foreach (var chunk in chunks)
         {
-            var take = Math.Min(chunk.Length, length - offset);
-            Array.Copy(chunk, 0, result, offset, take);
+            var take = Math.Min(chunk.Length, target.Length - offset);
+            chunk.AsSpan(0, take).CopyTo(target[offset..]);
             offset += take;
         }
-        return result;
     }
 }

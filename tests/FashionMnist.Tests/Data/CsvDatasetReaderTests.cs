@@ -83,6 +83,51 @@ public sealed class CsvDatasetReaderTests : IDisposable
         DataAssert.SameImages(set, dataset.Train);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_BlocksInFileOrder(bool gzip)
+    {
+        // About 2.8 KB a line, so 5,000 lines make four blocks read at once, the last one cut short.
+        var set = TestImages.Create(5000, seed: 3);
+        var text = File.ReadAllText(WriteLarge(set));
+        Assert.True(text.Length > 3 * CsvBlockReader.BlockSize);
+        WriteCsv("blocks.csv", text.TrimEnd('\n'), gzip);
+
+        var train = _directory.File(gzip ? "blocks.csv.gz" : "blocks.csv");
+        var dataset = _reader.Read(new DataOptions { Format = "csv", Train = train, Test = train });
+
+        DataAssert.SameImages(set, dataset.Train);
+    }
+
+    [Fact]
+    public void Read_QuoteInLateBlockIsReadInOrder()
+    {
+        // From the first block that holds a quote on, records are read by one RFC 4180 parser, which must
+        // keep the rows before it and follow the quoted field.
+        var set = TestImages.Create(5000, seed: 4);
+        var lines = File.ReadAllText(WriteLarge(set)).TrimEnd('\n').Split('\n');
+        var fields = lines[4000].Split(',');
+        fields[7] = "\"" + fields[7] + "\"";
+        lines[4000] = string.Join(',', fields);
+        var train = _directory.Write("quoted.csv", string.Join('\n', lines));
+
+        var dataset = _reader.Read(new DataOptions { Format = "csv", Train = train, Test = train });
+
+        DataAssert.SameImages(set, dataset.Train);
+    }
+
+    [Fact]
+    public void Read_Utf16IsRejectedWithTheEncoding()
+    {
+        var set = TestImages.Create(2);
+        var train = _directory.Write("utf16.csv", System.Text.Encoding.Unicode.GetPreamble()
+            .Concat(System.Text.Encoding.Unicode.GetBytes(TestImages.Csv(set))).ToArray());
+
+        DataAssert.Fails(() => _reader.Read(new DataOptions { Format = "csv", Train = train, Test = train }), train,
+            "encoded as UTF-16", "Save it again as UTF-8");
+    }
+
     [Fact]
     public void Read_RelativePathsResolveAgainstDir()
     {
@@ -100,6 +145,13 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         Assert.Equal("csv", _reader.Name);
         Assert.Equal(typeof(FashionMnist.Hosting.NoSettings), _reader.SettingsType);
+    }
+
+    private string WriteLarge(FashionMnist.Data.ImageSet set)
+    {
+        var path = _directory.File("large-source.csv");
+        IdxCsvConverter.WriteCsv(set, path);
+        return path;
     }
 
     private void WriteCsv(string name, string text, bool gzip)
