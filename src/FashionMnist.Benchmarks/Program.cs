@@ -17,6 +17,7 @@ var options = BenchOptions.Parse(args);
 if (options.ChildBaseline is { } childExperiment)
     return await BaselineChild.RunAsync(childExperiment, options.Threads);
 
+NativeHeap.TuneForTraining();
 torch.set_num_threads(options.Threads);
 var services = new ServiceCollection().AddLogging().AddFashionMnist().BuildServiceProvider();
 var reader = services.GetRequiredService<ComponentCatalog<IDatasetReader>>().Get("idx");

@@ -3,6 +3,7 @@ using FashionMnist.Experiments;
 using FashionMnist.Hosting;
 using FashionMnist.Models;
 using FashionMnist.Tracking;
+using FashionMnist.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,6 +20,7 @@ internal static class TrainedModel
         ComponentCatalog<IModelArchitecture> models)
     {
         var threads = experiment.Training.Threads;
+        NativeHeap.TuneForTraining();
         torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
 
         var architecture = models.Get(experiment.Model.Name);

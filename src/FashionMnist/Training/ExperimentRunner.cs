@@ -171,7 +171,7 @@ public sealed class ExperimentRunner(
 
         var started = Stopwatch.StartNew();
         var result = trainer.TrainEpoch(state, train, order, augmentRandom, observer, cancellationToken);
-        var evaluation = Trainer.Evaluate(state.Model, dev, training.EvalBatchSize, cancellationToken);
+        var evaluation = Trainer.Evaluate(state.Model, dev, training.EvalBatchSize, training.EvalFlip, cancellationToken);
         return new EpochMetrics
         {
             Epoch = epoch,
@@ -201,7 +201,7 @@ public sealed class ExperimentRunner(
         CheckpointState progress, TrainingOptions training, CancellationToken cancellationToken)
     {
         state.Model.load(paths.BestWeights);
-        var evaluation = Trainer.Evaluate(state.Model, test, training.EvalBatchSize, cancellationToken);
+        var evaluation = Trainer.Evaluate(state.Model, test, training.EvalBatchSize, training.EvalFlip, cancellationToken);
         var report = reports.Write(paths, state.Model, test.Set, evaluation.Predictions, history);
         logger.LogInformation("Test accuracy {Accuracy:F4}, test loss {Loss:F4} with the weights of epoch {Epoch}",
             evaluation.Accuracy, evaluation.Loss, progress.BestEpoch);
@@ -238,8 +238,11 @@ public sealed class ExperimentRunner(
         experiment.Output.Dir = Full(experiment.Output.Dir)!;
     }
 
-    private static void ConfigureThreads(int threads) =>
+    private static void ConfigureThreads(int threads)
+    {
+        NativeHeap.TuneForTraining();
         torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+    }
 
     /// <summary>Derives a seed for one purpose of one epoch from the run's seed (SplitMix64 finaliser).</summary>
     internal static long SeedFor(long seed, int epoch, int purpose)
