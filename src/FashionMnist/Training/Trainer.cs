@@ -40,7 +40,7 @@ public sealed class Trainer(ILogger<Trainer> logger)
             using (var scope = NewDisposeScope())
             {
                 var (images, labels) = NextBatch(state, data, order, orderTensor, pixels, start, count, augmentRandom);
-                state.Optimizer.zero_grad();
+                state.ZeroGradients();
                 var output = state.Model.forward(images);
                 var loss = state.LabelSmoothing > 0
                     ? nn.functional.cross_entropy(output, labels, label_smoothing: state.LabelSmoothing)
@@ -82,9 +82,13 @@ public sealed class Trainer(ILogger<Trainer> logger)
         return data.Gather(indices);
     }
 
-    /// <summary>Evaluates <paramref name="model"/> in eval mode without gradients, in batches of <paramref name="batchSize"/>.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="model"/> in eval mode without gradients, in batches of <paramref name="batchSize"/>.
+    /// With <paramref name="flip"/>, each image's class probabilities are the mean of the image's and its mirror
+    /// image's.
+    /// </summary>
     public static EvaluationResult Evaluate(nn.Module<Tensor, Tensor> model, ImageTensors data, int batchSize,
-        CancellationToken cancellationToken = default)
+        bool flip = false, CancellationToken cancellationToken = default)
     {
         if (data.Count == 0)
             return EvaluationResult.Empty;
@@ -101,7 +105,7 @@ public sealed class Trainer(ILogger<Trainer> logger)
             var count = Math.Min(batchSize, data.Count - start);
             using var scope = NewDisposeScope();
             var (images, labels) = data.Slice(start, count);
-            var output = model.forward(images);
+            var output = flip ? FlipAveraged(model, images) : model.forward(images);
             lossSum += nn.functional.nll_loss(output, labels, reduction: nn.Reduction.Sum).item<float>();
             var predicted = output.argmax(1);
             correct += predicted.eq(labels).sum().item<long>();
@@ -110,5 +114,14 @@ public sealed class Trainer(ILogger<Trainer> logger)
         }
 
         return new EvaluationResult(lossSum / data.Count, (double)correct / data.Count, predictions);
+    }
+
+    /// <summary>Log of the mean class probability of <paramref name="images"/> and their mirror images (NCHW).</summary>
+    public static Tensor FlipAveraged(nn.Module<Tensor, Tensor> model, Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var direct = model.forward(images);
+        var mirrored = model.forward(images.flip(3));
+        return logaddexp(direct, mirrored).sub_(Math.Log(2)).MoveToOuterDisposeScope();
     }
 }

@@ -24,10 +24,14 @@ public sealed class TrainingState : IDisposable
         LabelSmoothing = labelSmoothing;
         Augmenter = augmenter;
         LearningRate = schedule.InitialLearningRate;
-        Optimizer = optimizerFactory.Create(model.parameters(), LearningRate, optimizerSettings);
+        Parameters = FlatParameters.Create(model);
+        Optimizer = optimizerFactory.Create([Parameters.Parameter], LearningRate, optimizerSettings);
     }
 
     public nn.Module<Tensor, Tensor> Model { get; }
+
+    /// <summary>The model's trainable parameters in one tensor, which the optimizer updates.</summary>
+    public FlatParameters Parameters { get; }
 
     public optim.Optimizer Optimizer { get; private set; }
 
@@ -62,8 +66,11 @@ public sealed class TrainingState : IDisposable
     public void ResetOptimizer()
     {
         Optimizer.Dispose();
-        Optimizer = _optimizerFactory.Create(Model.parameters(), LearningRate, _optimizerSettings);
+        Optimizer = _optimizerFactory.Create([Parameters.Parameter], LearningRate, _optimizerSettings);
     }
+
+    /// <summary>Sets every gradient of the model to zero before a step.</summary>
+    public void ZeroGradients() => Parameters.ZeroGradients();
 
     /// <summary>Saves the optimizer's state (moments, step counts) to <paramref name="path"/>.</summary>
     public void SaveOptimizer(string path) => ((OptimizerHelper)Optimizer).save_state_dict(path);
@@ -75,5 +82,6 @@ public sealed class TrainingState : IDisposable
     {
         Optimizer.Dispose();
         Model.Dispose();
+        Parameters.Dispose();
     }
 }
