@@ -46,8 +46,8 @@ public sealed class BatchNormCnn : ModelArchitecture<BatchNormCnn.Settings>
         {
             var c = settings.Channels;
             features = nn.Sequential(
-                ("block1", Block(1, c, settings.ConvDropout)),
-                ("block2", Block(c, 2 * c, settings.ConvDropout)));
+                ("block1", Block(1, c, settings.ConvDropout, channelsLast: true)),
+                ("block2", Block(c, 2 * c, settings.ConvDropout, channelsLast: false)));
 
             // Two 2× poolings take 28×28 to 7×7.
             classifier = nn.Sequential(
@@ -61,15 +61,26 @@ public sealed class BatchNormCnn : ModelArchitecture<BatchNormCnn.Settings>
             RegisterComponents();
         }
 
-        private static nn.Module<Tensor, Tensor> Block(long inputs, long outputs, double dropout) => nn.Sequential(
-            ("conv1", nn.Conv2d(inputs, outputs, 3, padding: 1, bias: false)),
-            ("bn1", nn.BatchNorm2d(outputs)),
-            ("relu1", nn.ReLU()),
-            ("conv2", nn.Conv2d(outputs, outputs, 3, padding: 1, bias: false)),
-            ("bn2", nn.BatchNorm2d(outputs)),
-            ("relu2", nn.ReLU()),
-            ("pool", nn.MaxPool2d(2)),
-            ("dropout", nn.Dropout(dropout)));
+        private static nn.Module<Tensor, Tensor> Block(long inputs, long outputs, double dropout, bool channelsLast)
+        {
+            var layers = new List<(string, nn.Module<Tensor, Tensor>)>
+            {
+                ("conv1", nn.Conv2d(inputs, outputs, 3, padding: 1, bias: false)),
+            };
+            if (channelsLast)
+                layers.Add(("channels_last", MemoryLayout.ChannelsLastLayer()));
+            layers.AddRange(
+            [
+                ("bn1", nn.BatchNorm2d(outputs)),
+                ("relu1", nn.ReLU()),
+                ("conv2", nn.Conv2d(outputs, outputs, 3, padding: 1, bias: false)),
+                ("bn2", nn.BatchNorm2d(outputs)),
+                ("relu2", nn.ReLU()),
+                ("pool", nn.MaxPool2d(2)),
+                ("dropout", nn.Dropout(dropout)),
+            ]);
+            return nn.Sequential(layers);
+        }
 
         public override Tensor forward(Tensor input)
         {

@@ -68,9 +68,11 @@ public sealed class BlogCnn : ModelArchitecture<BlogCnn.Settings>
         public override Tensor forward(Tensor input)
         {
             using var scope = NewDisposeScope();
-            var x = nn.functional.relu(nn.functional.max_pool2d(conv1.forward(input), 2));
+            var x = nn.functional.relu(nn.functional.max_pool2d(MemoryLayout.ChannelsLast(conv1.forward(input)), 2));
             x = nn.functional.relu(nn.functional.max_pool2d(conv2_drop.forward(conv2.forward(x)), 2));
-            x = x.view(-1, _flatFeatures);
+
+            // reshape copies the channels-last maps into (channel, row, column) order, as the blog flattens them.
+            x = x.reshape(-1, _flatFeatures);
             x = nn.functional.relu(fc1.forward(x));
             x = nn.functional.dropout(x, _dropout, training);
             x = fc2.forward(x);

@@ -45,6 +45,7 @@ public sealed class ResNet : ModelArchitecture<ResNet.Settings>
             var width = settings.Width;
             stem = nn.Sequential(
                 ("conv", nn.Conv2d(1, width, 3, padding: 1, bias: false)),
+                ("channels_last", MemoryLayout.ChannelsLastLayer()),
                 ("bn", nn.BatchNorm2d(width)),
                 ("relu", nn.ReLU()));
 
