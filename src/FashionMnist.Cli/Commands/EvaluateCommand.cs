@@ -31,7 +31,8 @@ internal sealed class EvaluateCommand(
 
             using var model = TrainedModel.Load(paths, experiment, models);
             using var tensors = new ImageTensors(images, PixelScaling.From(experiment.Data));
-            var result = Trainer.Evaluate(model, tensors, experiment.Training.EvalBatchSize, cancellationToken);
+            var result = Trainer.Evaluate(model, tensors, experiment.Training.EvalBatchSize, experiment.Training.EvalFlip,
+                cancellationToken);
             var report = ClassificationReport.Compute(
                 images.Labels.Select(l => (int)l).ToArray(), result.Predictions.Select(p => (int)p).ToArray());
 

@@ -60,7 +60,9 @@ internal sealed class PredictCommand(
 
             using var scope = NewDisposeScope();
             var raw = tensor(pixels, [count, 1, ImageSet.Height, ImageSet.Width], ScalarType.Byte);
-            var values = model.forward(scaling.Apply(raw)).exp().data<float>().ToArray();
+            var images = scaling.Apply(raw);
+            var output = experiment.Training.EvalFlip ? Trainer.FlipAveraged(model, images) : model.forward(images);
+            var values = output.exp().data<float>().ToArray();
             for (var i = 0; i < count; i++)
                 result[start + i] = values[(i * ImageSet.ClassCount)..((i + 1) * ImageSet.ClassCount)];
         }

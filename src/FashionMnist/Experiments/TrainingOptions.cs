@@ -32,6 +32,12 @@ public sealed class TrainingOptions
     [Range(0.0, 0.99)]
     public double LabelSmoothing { get; set; }
 
+    /// <summary>
+    /// Evaluate each dev and test image together with its mirror image, averaging the model's class probabilities
+    /// over the two. Default false.
+    /// </summary>
+    public bool EvalFlip { get; set; }
+
     /// <summary>Stop when a dev metric stops improving; off by default.</summary>
     public EarlyStoppingOptions EarlyStopping { get; set; } = new();
 

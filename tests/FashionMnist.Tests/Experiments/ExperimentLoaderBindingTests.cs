@@ -42,6 +42,7 @@ public class ExperimentLoaderBindingTests
           threads: 2
           shuffle: false
           label_smoothing: 0.1
+          eval_flip: true
           early_stopping: {patience: 3, metric: dev_loss, min_delta: 0.001}
           checkpoint: false
         output:
@@ -118,6 +119,7 @@ public class ExperimentLoaderBindingTests
         Assert.Equal(2, training.Threads);
         Assert.False(training.Shuffle);
         Assert.Equal(0.1, training.LabelSmoothing);
+        Assert.True(training.EvalFlip);
         Assert.Equal(3, training.EarlyStopping.Patience);
         Assert.Equal("dev_loss", training.EarlyStopping.Metric);
         Assert.Equal(0.001, training.EarlyStopping.MinDelta);
