@@ -247,6 +247,17 @@ public class ExperimentLoaderErrorTests
     }
 
     [Fact]
+    public void TabIndentation_IsReportedAtTheTab()
+    {
+        var problem = LoaderAssert.Single("training:\n  epochs: 2\n\tbatch_size: 3\n");
+
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(1, problem.Column);
+        Assert.Contains("tab in the indentation", problem.Message);
+        Assert.Contains("Replace the tab with spaces", problem.Message);
+    }
+
+    [Fact]
     public void UnclosedFlowList_IsSyntaxError()
     {
         var problem = LoaderAssert.Single("model:\n  hidden: [1, 2\n");

@@ -64,10 +64,33 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            _problems.Add(_source, Line(ex.Start), Column(ex.Start), _basePath, null, $"invalid YAML: {ex.Message}");
+            if (IndentingTab(text) is var (line, column) && ex.Message.Contains("tab", StringComparison.Ordinal))
+            {
+                // YamlDotNet reports a tab in the indentation at the start of the mapping it was reading.
+                _problems.Add(_source, _withPositions ? line : 0, _withPositions ? column : 0, _basePath, null,
+                    "invalid YAML: a tab in the indentation; YAML indents with spaces only. Replace the tab with spaces");
+            }
+            else
+            {
+                _problems.Add(_source, Line(ex.Start), Column(ex.Start), _basePath, null, $"invalid YAML: {ex.Message}");
+            }
             failed = true;
             return null;
         }
+    }
+
+    /// <summary>Returns the 1-based line and column of the first tab among a line's leading whitespace, if any.</summary>
+    private static (int Line, int Column)? IndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].AsSpan(0, indent).IndexOf('\t');
+            if (tab >= 0)
+                return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     private ConfigNode ReadNode(IParser parser, string path)
