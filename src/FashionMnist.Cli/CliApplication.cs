@@ -55,13 +55,35 @@ internal static class CliApplication
     /// Runs <paramref name="args"/> and returns the documented exit code. A first argument ending in
     /// <c>.yaml</c> or <c>.yml</c> is short for <c>run</c> with that file.
     /// </summary>
-    public static async Task<int> RunAsync(CommandApp app, IReadOnlyList<string> args,
+    public static async Task<int> RunAsync(CommandApp app, IAnsiConsole console, IReadOnlyList<string> args,
         CancellationToken cancellationToken)
     {
+        if (MissingOptionValue(args) is { } message)
+        {
+            console.WriteLine($"Error: {message}");
+            return ExitCodes.ConfigurationError;
+        }
+
         var exitCode = await app.RunAsync(ExpandShorthand(args), cancellationToken);
 
         // Spectre.Console.Cli returns -1 for a command line it cannot parse or validate: a usage error.
         return exitCode == -1 ? ExitCodes.ConfigurationError : exitCode;
+    }
+
+    /// <summary>
+    /// Returns a message when <c>--set</c> ends the command line or is followed by another option: the parser would
+    /// otherwise take an internal token as its value.
+    /// </summary>
+    public static string? MissingOptionValue(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] != "--set")
+                continue;
+            if (i + 1 == args.Count || args[i + 1].StartsWith('-'))
+                return "--set needs a value: KEY=VALUE, e.g. --set optimizer.lr=0.001.";
+        }
+        return null;
     }
 
     /// <summary>

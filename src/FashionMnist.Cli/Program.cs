@@ -27,4 +27,4 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     interrupt.Cancel();
 });
 
-return await CliApplication.RunAsync(app, args, interrupt.Token);
+return await CliApplication.RunAsync(app, console, args, interrupt.Token);

@@ -28,7 +28,7 @@ internal static class Fmnist
             console.Interactive();
         var mode = new OutputMode(Quiet: false, Verbose: false, Live: live);
         var app = CliApplication.Create(console, mode, configure);
-        var exitCode = await CliApplication.RunAsync(app, args, CancellationToken.None);
+        var exitCode = await CliApplication.RunAsync(app, console, args, CancellationToken.None);
         return new CliResult(exitCode, console.Output);
     }
 }

@@ -61,4 +61,16 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("expected KEY=VALUE", result.Output);
     }
+
+    [Fact]
+    public async Task Validate_SetWithoutValueIsConfigError()
+    {
+        var file = _directory.Write("ok.yaml", "model:\n  name: mlp\n");
+
+        var result = await Fmnist.RunAsync("validate", file, "--set");
+
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
+        Assert.Contains("--set needs a value: KEY=VALUE", result.Output);
+        Assert.DoesNotContain("__default_command", result.Output);
+    }
 }
