@@ -63,7 +63,7 @@ internal sealed class CsvBlockReader
         }
         catch
         {
-            // Workers still parsing hold buffers and CPU; let them finish before the error goes up.
+            // Workers still parsing hold buffers and CPU, so they finish before the error is raised.
             foreach (var block in blocks)
                 block.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             throw;
@@ -104,7 +104,10 @@ internal sealed class CsvBlockReader
 
             var lines = block.Count((byte)'\n');
             var (bytes, start) = (_buffer, linesBefore);
-            blocks.Enqueue(Task.Run(() => ParseBlock(bytes, cut, start, lines + 1, recordParser)));
+            // Each block gets a dedicated thread. The file's MD5 is computed on a thread-pool thread meanwhile, and a
+            // pool with as many threads as cores would otherwise hold it back behind the parsing blocks.
+            blocks.Enqueue(Task.Factory.StartNew(() => ParseBlock(bytes, cut, start, lines + 1, recordParser),
+                _cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             linesBefore += lines;
 
             var next = new byte[Math.Max(BlockSize, _length - cut)];

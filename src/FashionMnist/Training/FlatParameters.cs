@@ -24,7 +24,7 @@ public sealed class FlatParameters : IDisposable
         Parameter = parameter;
     }
 
-    /// <summary>The one parameter that holds every value, with the flat gradient as its gradient.</summary>
+    /// <summary>The one parameter that contains every value, with the flat gradient as its gradient.</summary>
     public Parameter Parameter { get; }
 
     /// <summary>Number of values: the model's trainable parameter count.</summary>

@@ -116,7 +116,7 @@ public sealed class Trainer(ILogger<Trainer> logger)
         return new EvaluationResult(lossSum / data.Count, (double)correct / data.Count, predictions);
     }
 
-    /// <summary>Log of the mean class probability of <paramref name="images"/> and their mirror images (NCHW).</summary>
+    /// <summary>Returns the log of the mean class probability of <paramref name="images"/> (NCHW) and their mirror images.</summary>
     public static Tensor FlipAveraged(nn.Module<Tensor, Tensor> model, Tensor images)
     {
         using var scope = NewDisposeScope();

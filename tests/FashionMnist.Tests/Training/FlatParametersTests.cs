@@ -63,7 +63,7 @@ public sealed class FlatParametersTests
     }
 
     [Fact]
-    public void FlipAveraged_IsTheLogMeanProbabilityOfBothImages()
+    public void FlipAveraged_IsLogMeanProbability()
     {
         random.manual_seed(3);
         using var model = new BlogCnn().Create(new BlogCnn.Settings());
@@ -79,7 +79,7 @@ public sealed class FlatParametersTests
     }
 
     [Fact]
-    public void EvaluateWithFlip_GivesMirroredImagesTheSamePrediction()
+    public void EvaluateWithFlip_MirrorPairsAgree()
     {
         // Images 0-49 and 50-99 are mirror pairs: with flip averaging, each pair gets one prediction.
         var source = LearnableImages.Create(50, seed: 5);
