@@ -41,7 +41,7 @@ Measure("idx_load_s", "s", () => Stopwatches.MedianSeconds(options.Repeats, () =
 Measure("train_b32_ips", "images/s", () => ModelThroughput.Train(dataset.Train, 32, 400, options.Repeats));
 Measure("train_b256_ips", "images/s", () => ModelThroughput.Train(dataset.Train, 256, 60, options.Repeats));
 Measure("infer_b1000_ips", "images/s", () => ModelThroughput.Infer(dataset.Test, 1000, options.Repeats));
-Measure("epoch_s", "s", () => BaselineEpoch.Seconds(dataset.Train, services));
+Measure("epoch_s", "s", () => BaselineEpoch.Seconds(dataset.Train, services, options.Repeats));
 if (!options.SkipMemory)
     Measure("peak_memory_mb", "MB", () => BaselineChild.PeakMemoryMegabytes(options));
 
