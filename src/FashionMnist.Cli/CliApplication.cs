@@ -71,20 +71,34 @@ internal static class CliApplication
     }
 
     /// <summary>
-    /// Returns a message when <c>--set</c> ends the command line or is followed by another option: the parser would
-    /// otherwise take an internal token as its value.
+    /// Returns a message when an option that takes a value, such as <c>--set</c> or <c>--run-name</c>, ends the
+    /// command line or is followed by another option: the parser would otherwise take an internal token as its
+    /// value.
     /// </summary>
     public static string? MissingOptionValue(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] != "--set")
+            if (!ValueOptions.TryGetValue(args[i], out var valueName))
                 continue;
             if (i + 1 == args.Count || args[i + 1].StartsWith('-'))
-                return "--set needs a value: KEY=VALUE, e.g. --set optimizer.lr=0.001.";
+                return $"{args[i]} needs a value: {valueName}" + (valueName == "KEY=VALUE" ? ", e.g. --set optimizer.lr=0.001." : ".");
         }
         return null;
     }
+
+    // Every spelling of every option that takes a value, from the commands' settings, with its value name.
+    private static readonly Dictionary<string, string> ValueOptions = typeof(CliApplication).Assembly.GetTypes()
+        .Where(type => typeof(CommandSettings).IsAssignableFrom(type))
+        .SelectMany(type => type.GetProperties())
+        .Select(property => property.GetCustomAttributes(typeof(CommandOptionAttribute), inherit: true)
+            .OfType<CommandOptionAttribute>().SingleOrDefault())
+        .Where(option => option is { ValueName: not null, ValueIsOptional: false })
+        .SelectMany(option => option!.LongNames.Select(name => "--" + name)
+            .Concat(option.ShortNames.Select(name => "-" + name))
+            .Select(name => (Name: name, option.ValueName)))
+        .DistinctBy(entry => entry.Name)
+        .ToDictionary(entry => entry.Name, entry => entry.ValueName!);
 
     /// <summary>
     /// Turns <c>fmnist x.yaml ...</c> into <c>fmnist run x.yaml ...</c>, so <c>dotnet run -- x.yaml</c> works.

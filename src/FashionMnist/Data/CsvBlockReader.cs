@@ -39,16 +39,26 @@ internal sealed class CsvBlockReader
     }
 
     /// <summary>Reads the file's first line and returns a buffer that starts with it, and its length with its line end.</summary>
+    /// <remarks>The line ends at LF, CR LF or a lone CR, as CsvHelper ends records.</remarks>
     public (byte[] Buffer, int Length) ReadHeaderBlock()
     {
         Fill();
-        int newline;
-        while ((newline = _buffer.AsSpan(0, _length).IndexOf((byte)'\n')) < 0 && !_ended)
+        int lineEnd;
+        while (((lineEnd = _buffer.AsSpan(0, _length).IndexOfAny((byte)'\r', (byte)'\n')) < 0
+                   || (_buffer[lineEnd] == '\r' && lineEnd + 1 == _length)) && !_ended)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            // Without a line end yet, or with a CR whose LF may follow in the next read, read on.
+            if (_length == _buffer.Length)
+                Array.Resize(ref _buffer, _buffer.Length * 2);
             Fill();
         }
-        _headerLength = newline < 0 ? _length : newline + 1;
+
+        if (lineEnd < 0)
+            _headerLength = _length;
+        else if (_buffer[lineEnd] == '\r' && lineEnd + 1 < _length && _buffer[lineEnd + 1] == '\n')
+            _headerLength = lineEnd + 2;
+        else
+            _headerLength = lineEnd + 1;
         return (_buffer, _headerLength);
     }
 

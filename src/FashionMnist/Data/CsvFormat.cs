@@ -33,7 +33,18 @@ internal static class CsvFormat
     {
         var stopwatch = Stopwatch.StartNew();
         using var input = DataFileInput.Open(path, logger);
-        var (pixels, labels) = ReadRows(input, cancellationToken);
+        byte[] pixels, labels;
+        try
+        {
+            (pixels, labels) = ReadRows(input, cancellationToken);
+        }
+        catch (DataException) when (input.IsGzip)
+        {
+            // A gzip file cut short ends in a broken last line. The trailer check then raises the truncation
+            // error, which names the real problem. For a complete file it passes, and the line's error stands.
+            input.Finish();
+            throw;
+        }
         var (_, contentMd5) = input.Finish();
 
         var file = new DataFile(input.Path, contentMd5, Verified: false);

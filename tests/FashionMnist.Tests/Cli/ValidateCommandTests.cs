@@ -73,4 +73,30 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("--set needs a value: KEY=VALUE", result.Output);
         Assert.DoesNotContain("__default_command", result.Output);
     }
+
+    [Theory]
+    [InlineData("run", "-s")]
+    [InlineData("run", "--run-name")]
+    [InlineData("run", "--tracking-uri")]
+    [InlineData("run", "--shard")]
+    [InlineData("validate", "-s")]
+    public async Task OptionWithoutValue_IsConfigError(string command, string option)
+    {
+        var file = _directory.Write("ok.yaml", "model:\n  name: mlp\n");
+
+        var result = await Fmnist.RunAsync(command, file, option, "--dry-run");
+
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
+        Assert.Contains($"{option} needs a value", result.Output);
+        Assert.DoesNotContain("__default_command", result.Output);
+    }
+
+    [Fact]
+    public void MissingOptionValue_KnowsEveryValueOption()
+    {
+        Assert.Null(CliApplication.MissingOptionValue(["run", "x.yaml", "--run-name", "first", "--dry-run"]));
+        Assert.NotNull(CliApplication.MissingOptionValue(["run", "--resume"]));
+        Assert.NotNull(CliApplication.MissingOptionValue(["evaluate", "runs/x", "-o"]));
+        Assert.Null(CliApplication.MissingOptionValue(["run", "x.yaml", "--dry-run"]));
+    }
 }

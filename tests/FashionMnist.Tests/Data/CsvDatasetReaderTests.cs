@@ -117,6 +117,22 @@ public sealed class CsvDatasetReaderTests : IDisposable
         DataAssert.SameImages(set, dataset.Train);
     }
 
+    [Theory]
+    [InlineData("\r", "\n")]
+    [InlineData("\r", "\r")]
+    [InlineData("\r\n", "\r")]
+    public void Read_CarriageReturnLineEnds(string afterHeader, string afterRow)
+    {
+        // A lone CR ends a line too, as CsvHelper reads it: no row may be lost after the header.
+        var set = TestImages.Create(5, seed: 6);
+        var rows = Enumerable.Range(0, set.Count).Select(row => string.Join(',', TestImages.CsvFields(set, row)));
+        var train = _directory.Write("cr.csv", TestImages.CsvHeader + afterHeader + string.Join(afterRow, rows) + afterRow);
+
+        var dataset = _reader.Read(new DataOptions { Format = "csv", Train = train, Test = train });
+
+        DataAssert.SameImages(set, dataset.Train);
+    }
+
     [Fact]
     public void Read_Utf16IsRejectedWithTheEncoding()
     {

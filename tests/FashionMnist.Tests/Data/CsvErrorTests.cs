@@ -162,6 +162,18 @@ public sealed class CsvErrorTests : IDisposable
     }
 
     [Fact]
+    public void GzipCutMidStream_IsTruncation()
+    {
+        var lines = LargeFileLines(600);
+        var gzip = TestImages.Gzip(System.Text.Encoding.ASCII.GetBytes(string.Join('\n', lines)));
+        var path = _directory.Write("half.csv.gz", gzip[..(gzip.Length / 2)]);
+
+        var error = DataAssert.Fails(() => Read(path), path, "truncated gzip file", "download it again");
+
+        Assert.DoesNotContain("fields, expected", error.Message);
+    }
+
+    [Fact]
     public void FirstErrorInFileOrder()
     {
         // Values are parsed on a worker in batches while CsvHelper reads ahead, so a bad value in an early

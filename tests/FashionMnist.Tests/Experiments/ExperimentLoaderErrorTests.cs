@@ -258,6 +258,17 @@ public class ExperimentLoaderErrorTests
     }
 
     [Fact]
+    public void TabIndentation_SkipsTabsInBlockScalars()
+    {
+        var problem = LoaderAssert.Single(
+            "tracking:\n  tags:\n    note: |\n      a\n      \tb\ntraining:\n  epochs: 2\n\tbatch_size: 3\n");
+
+        Assert.Equal(8, problem.Line);
+        Assert.Equal(1, problem.Column);
+        Assert.Contains("tab in the indentation", problem.Message);
+    }
+
+    [Fact]
     public void UnclosedFlowList_IsSyntaxError()
     {
         var problem = LoaderAssert.Single("model:\n  hidden: [1, 2\n");

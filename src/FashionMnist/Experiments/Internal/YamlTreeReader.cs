@@ -64,9 +64,13 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            if (IndentingTab(text) is var (line, column) && ex.Message.Contains("tab", StringComparison.Ordinal))
+            var tab = ex.Message.Contains("tab", StringComparison.Ordinal)
+                ? IndentingTab(text, (int)ex.End.Line) ?? IndentingTab(text, (int)ex.Start.Line)
+                : null;
+            if (tab is var (line, column))
             {
-                // YamlDotNet reports a tab in the indentation at the start of the mapping it was reading.
+                // YamlDotNet may report the error at the start of the mapping it was reading. The search starts at
+                // the error's end, which is at or before the tab, because tabs in block scalars above are valid.
                 _problems.Add(_source, _withPositions ? line : 0, _withPositions ? column : 0, _basePath, null,
                     "invalid YAML: a tab in the indentation; YAML indents with spaces only. Replace the tab with spaces");
             }
@@ -79,11 +83,14 @@ internal sealed class YamlTreeReader
         }
     }
 
-    /// <summary>Returns the 1-based line and column of the first tab among a line's leading whitespace, if any.</summary>
-    private static (int Line, int Column)? IndentingTab(string text)
+    /// <summary>
+    /// Returns the 1-based line and column of the first tab among a line's leading whitespace, searching from
+    /// line <paramref name="fromLine"/> on, if any.
+    /// </summary>
+    private static (int Line, int Column)? IndentingTab(string text, int fromLine)
     {
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
         {
             var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
             var tab = lines[i].AsSpan(0, indent).IndexOf('\t');
