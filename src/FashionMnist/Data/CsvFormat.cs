@@ -41,7 +41,7 @@ internal static class CsvFormat
         catch (DataException) when (input.IsGzip)
         {
             // A gzip file cut short ends in a broken last line. The trailer check then raises the truncation
-            // error, which names the real problem. For a complete file it passes, and the line's error stands.
+            // error, which names the real problem. For a complete file it passes, and the line's error is raised.
             input.Finish();
             throw;
         }
@@ -112,16 +112,24 @@ internal static class CsvFormat
         return (pixels, labels);
     }
 
+    // UTF-32 little-endian comes before UTF-16 little-endian, whose mark it starts with.
+    private static readonly (byte[] Mark, string Encoding)[] WideByteOrderMarks =
+    [
+        ([0x00, 0x00, 0xfe, 0xff], "UTF-32"),
+        ([0xff, 0xfe, 0x00, 0x00], "UTF-32"),
+        ([0xfe, 0xff], "UTF-16"),
+        ([0xff, 0xfe], "UTF-16"),
+    ];
+
     private static void CheckHeader(DataFileInput input, byte[] header, int length, CsvConfiguration configuration)
     {
-        // Records are decoded as UTF-8, which also reads ASCII; a UTF-16 or UTF-32 byte order mark announces
+        // Records are decoded as UTF-8, which also reads ASCII. A UTF-16 or UTF-32 byte order mark announces
         // text whose line ends are not single bytes.
         var start = header.AsSpan(0, length);
-        if (start.StartsWith((byte[])[0xff, 0xfe]) || start.StartsWith((byte[])[0xfe, 0xff])
-            || start.StartsWith((byte[])[0, 0, 0xfe, 0xff]))
+        foreach (var (mark, encoding) in WideByteOrderMarks)
         {
-            var encoding = start.StartsWith((byte[])[0xff, 0xfe, 0, 0]) ? "UTF-32"
-                : start.StartsWith((byte[])[0, 0]) ? "UTF-32" : "UTF-16";
+            if (!start.StartsWith(mark))
+                continue;
             throw new DataException(
                 $"{input.Path}: the file is encoded as {encoding} (it starts with a {encoding} byte order mark); it "
                 + "must be UTF-8 or ASCII. Save it again as UTF-8.");

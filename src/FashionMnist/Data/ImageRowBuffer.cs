@@ -36,17 +36,6 @@ internal sealed class ImageRowBuffer(int rowsPerChunk = 4096)
         Copy(_labelChunks, labels[..Count]);
     }
 
-    /// <summary>Returns all pixels and all labels, each in one array.</summary>
-    public (byte[] Pixels, byte[] Labels) ToArrays() =>
-        (Concatenate(_pixelChunks, Count * ImageSet.PixelsPerImage), Concatenate(_labelChunks, Count));
-
-    private static byte[] Concatenate(List<byte[]> chunks, int length)
-    {
-        var result = new byte[length];
-        Copy(chunks, result);
-        return result;
-    }
-
     private static void Copy(List<byte[]> chunks, Span<byte> target)
     {
         var offset = 0;

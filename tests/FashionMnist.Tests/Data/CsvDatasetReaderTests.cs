@@ -101,7 +101,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_QuoteInLateBlockIsReadInOrder()
+    public void Read_QuoteInLateBlock()
     {
         // From the first block that holds a quote on, records are read by one RFC 4180 parser, which must
         // keep the rows before it and follow the quoted field.

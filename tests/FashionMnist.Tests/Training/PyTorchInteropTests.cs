@@ -24,7 +24,7 @@ public class PyTorchInteropTests
         using var output = model.forward(input);
         var weights = temp.File("model.pt");
         PyTorchStateDict.Save(model, weights);
-        File.WriteAllText(temp.File("input.txt"), string.Join(' ', input.data<float>().ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+        WriteValues(temp.File("input.txt"), input);
 
         var script = $$"""
             import sys, torch
@@ -38,10 +38,9 @@ public class PyTorchInteropTests
                 out = model(torch.tensor(values).view(4, 1, 28, 28))
             print(" ".join(repr(v) for v in out.flatten().tolist()))
             """;
-        var printed = RunPython(script);
+        var actual = RunPythonOutputs(script);
 
         var expected = output.data<float>().ToArray();
-        var actual = printed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
             Assert.Equal(expected[i], actual[i], 4);
@@ -74,7 +73,7 @@ public class PyTorchInteropTests
         using var output = model.forward(input);
         var weights = temp.File("model.pt");
         PyTorchStateDict.Save(model, weights);
-        File.WriteAllText(temp.File("input.txt"), string.Join(' ', input.data<float>().ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+        WriteValues(temp.File("input.txt"), input);
 
         var script = $$"""
             import collections, torch
@@ -147,10 +146,9 @@ public class PyTorchInteropTests
                 out = model(torch.tensor(values).view(3, 1, 28, 28))
             print(" ".join(repr(v) for v in out.flatten().tolist()))
             """;
-        var printed = RunPython(script);
+        var actual = RunPythonOutputs(script);
 
         var expected = output.data<float>().ToArray();
-        var actual = printed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 + 1e-4 * Math.Abs(expected[i]),
@@ -158,6 +156,16 @@ public class PyTorchInteropTests
     }
 
     private static string Quote(string path) => "r'" + path + "'";
+
+    /// <summary>Writes the values of <paramref name="tensor"/> as text, separated by spaces, for the script to read.</summary>
+    private static void WriteValues(string path, Tensor tensor) =>
+        File.WriteAllText(path, string.Join(' ', tensor.data<float>().ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+
+    /// <summary>Runs <paramref name="script"/> and parses the space-separated numbers it prints.</summary>
+    private static double[] RunPythonOutputs(string script) =>
+        RunPython(script).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture))
+            .ToArray();
 
     private static string RepositoryFile(string name) => Path.Combine(CliProcess.RepositoryRoot, name);
 
