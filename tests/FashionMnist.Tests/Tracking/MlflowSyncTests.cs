@@ -184,6 +184,21 @@ public sealed class MlflowSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_ChildRecordedFirst_StillNested()
+    {
+        // The child's journal starts before the parent's, so only the parent-first order nests it.
+        await RecordLocallyAsync(TrackingTestHost.Run(_runs.Path, "a-point") with { ParentRunId = "z-sweep" }, epochs: 1);
+        await Task.Delay(5);
+        await RecordLocallyAsync(TrackingTestHost.Run(_runs.Path, "z-sweep"), epochs: 0);
+
+        await _host.Sync.SyncAsync(_runs.Path, Options, default);
+
+        var parent = _server.Store.Runs.Single(r => r.Tags["fmnist.run_id"] == "z-sweep");
+        var child = _server.Store.Runs.Single(r => r.Tags["fmnist.run_id"] == "a-point");
+        Assert.Equal(parent.RunId, child.Tags["mlflow.parentRunId"]);
+    }
+
+    [Fact]
     public async Task Sync_ServerDown_ReportsFailureAndKeepsJournal()
     {
         await RecordLocallyAsync(TrackingTestHost.Run(_runs.Path), epochs: 1);

@@ -62,24 +62,47 @@ public sealed class MlflowSync
 
         var journals = Directory.EnumerateFiles(
             root, RunJournal.FileName, new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 6 });
-        return journals
+        var runs = journals
             .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == RunJournal.FolderName)
-            .Select(file => (Directory: Path.GetDirectoryName(Path.GetDirectoryName(file))!, Started: FirstTime(file)))
-            .OrderBy(run => run.Started)
+            .Select(file => (Directory: Path.GetDirectoryName(Path.GetDirectoryName(file))!, Start: ReadStart(file)))
+            .ToList();
+
+        // A parent run must reach the server before its children, which name its server id; runs recorded in the
+        // same millisecond would otherwise go in folder-name order.
+        var parents = runs.Where(run => run.Start.RunId is not null)
+            .ToDictionary(run => run.Start.RunId!, run => run.Start.ParentRunId);
+        return runs
+            .OrderBy(run => NestingDepth(run.Start.ParentRunId, parents))
+            .ThenBy(run => run.Start.Time)
             .ThenBy(run => run.Directory, StringComparer.Ordinal)
             .Select(run => run.Directory)
             .ToList();
     }
 
-    private static long FirstTime(string journalPath)
+    /// <summary>Returns how many of the runs found are ancestors of a run with parent <paramref name="parentRunId"/>.</summary>
+    private static int NestingDepth(string? parentRunId, Dictionary<string, string?> parents)
+    {
+        var depth = 0;
+        while (parentRunId is not null && parents.TryGetValue(parentRunId, out var grandparent) && depth <= parents.Count)
+        {
+            depth++;
+            parentRunId = grandparent;
+        }
+        return depth;
+    }
+
+    /// <summary>Reads the time of a journal's first entry and the run and parent ids of its start_run entry.</summary>
+    private static (long Time, string? RunId, string? ParentRunId) ReadStart(string journalPath)
     {
         try
         {
-            return RunJournal.Read(journalPath).FirstOrDefault()?.Time ?? long.MaxValue;
+            var entries = RunJournal.Read(journalPath);
+            var start = entries.FirstOrDefault(e => e.Op == JournalEntry.StartRun);
+            return (entries.FirstOrDefault()?.Time ?? long.MaxValue, start?.RunId, start?.ParentRunId);
         }
         catch (IOException)
         {
-            return long.MaxValue;
+            return (long.MaxValue, null, null);
         }
     }
 
